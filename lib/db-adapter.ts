@@ -203,7 +203,9 @@ export function openPGlite(dataDir: string | undefined): PGlite {
     fs.mkdirSync(dataDir, { recursive: true });
     lockDataDir(dataDir);
   }
-  return new PGlite(dataDir, {
+  // One options object: `new PGlite(undefined, options)` ignores the options.
+  return new PGlite({
+    dataDir,
     // Workaround 4: after an unclean exit PGlite runs crash recovery and arms
     // PostgreSQL's startup-progress timer, which single-user mode never
     // disarms, so the process could never exit.

@@ -1,0 +1,14 @@
+// Every email the app sends, by the name the outbox stores.
+import type { z } from "zod";
+import { testEmail } from "./test-email";
+
+export const emailTemplates = {
+  test: testEmail,
+};
+
+export type EmailName = keyof typeof emailTemplates;
+export type EmailData<Name extends EmailName> = z.input<(typeof emailTemplates)[Name]["data"]>;
+
+export function isEmailName(name: string): name is EmailName {
+  return Object.hasOwn(emailTemplates, name);
+}

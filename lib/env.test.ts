@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+const production = {
+  NODE_ENV: "production",
+  AUTH_SECRET: "s".repeat(32),
+  AUTH_URL: "https://accounts.example.com/",
+  DATABASE_URL: "postgresql://app@db.internal/app",
+  SMTP_URL: "smtp://mail.internal:587",
+  EMAIL_FROM: "Accounts <no-reply@example.com>",
+};
+
+describe("parseEnv", () => {
+  let cwd: string;
+  let dir: string;
+  beforeEach(() => {
+    cwd = process.cwd();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "env-test-"));
+    process.chdir(dir);
+  });
+  afterEach(() => {
+    process.chdir(cwd);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("needs nothing in development: embedded database, local mailbox, a generated secret", () => {
+    const env = parseEnv({});
+    expect(env.isProduction).toBe(false);
+    expect(env.databaseUrl).toBe("pglite:./.data/pglite");
+    expect(env.smtpUrl).toBeUndefined();
+    expect(env.appUrl).toBe("http://localhost:3000");
+    expect(env.authSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it("generates the development secret once and keeps it", () => {
+    const first = parseEnv({}).authSecret;
+    expect(parseEnv({}).authSecret).toBe(first);
+    expect(fs.readFileSync(path.join(dir, ".data/auth-secret"), "utf8")).toBe(first);
+  });
+
+  it("accepts a complete production environment and trims the app URL", () => {
+    const env = parseEnv(production);
+    expect(env.isProduction).toBe(true);
+    expect(env.appUrl).toBe("https://accounts.example.com");
+    expect(fs.existsSync(path.join(dir, ".data"))).toBe(false);
+  });
+
+  it.each(["AUTH_SECRET", "AUTH_URL", "DATABASE_URL", "SMTP_URL", "EMAIL_FROM"] as const)(
+    "stops a production start without %s, naming it",
+    (name) => {
+      expect(() => parseEnv({ ...production, [name]: undefined })).toThrow(new RegExp(`production: ${name}\\.`));
+      expect(() => parseEnv({ ...production, [name]: "" })).toThrow(name);
+    },
+  );
+
+  it("names every missing variable at once", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
+      "AUTH_SECRET, AUTH_URL, DATABASE_URL, SMTP_URL, EMAIL_FROM",
+    );
+  });
+
+  it("lets `next build` run without production secrets", () => {
+    expect(parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).isProduction).toBe(false);
+  });
+
+  it.each([
+    ["DATABASE_URL", "mysql://x"],
+    ["AUTH_SECRET", "short"],
+    ["AUTH_URL", "not a url"],
+    ["SMTP_URL", "http://mail"],
+    ["DB_POOL_SIZE", "0"],
+  ])("rejects a malformed %s, naming it", (name, value) => {
+    expect(() => parseEnv({ ...production, [name]: value })).toThrow(name);
+  });
+
+  it("reads numeric settings", () => {
+    const env = parseEnv({ DB_POOL_SIZE: "4", MAIL_MAX_ATTEMPTS: "3", MAIL_WORKER: "off" });
+    expect(env.dbPoolSize).toBe(4);
+    expect(env.mail.maxAttempts).toBe(3);
+    expect(env.mail.worker).toBe(false);
+  });
+});

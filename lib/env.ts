@@ -1,0 +1,116 @@
+// The environment, parsed once with zod. Development and tests need nothing
+// set; a production server refuses to start without what it cannot guess.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "./db-adapter";
+
+const DEV_SECRET_FILE = ".data/auth-secret";
+
+const databaseUrl = z
+  .string()
+  .refine((url) => /^(postgres(ql)?:\/\/|pglite:)/.test(url), "must start with postgresql:// or pglite:");
+
+const integer = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: databaseUrl.optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  AUTH_URL: z.url().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  EMAIL_FROM: z.string().min(3).optional(),
+  MAILBOX_DIR: z.string().default(".data/mailbox"),
+  DB_POOL_SIZE: integer(1, 10),
+  DB_CONNECT_TIMEOUT_MS: integer(100, 5_000),
+  MAIL_WORKER: z.enum(["on", "off"]).default("on"),
+  MAIL_POLL_MS: integer(50, 2_000),
+  MAIL_RETRY_BASE_MS: integer(10, 30_000),
+  MAIL_RETRY_MAX_MS: integer(10, 3_600_000),
+  MAIL_MAX_ATTEMPTS: integer(1, 8),
+});
+
+/** Unset in development; a production server must be told these. */
+const REQUIRED_IN_PRODUCTION = ["AUTH_SECRET", "AUTH_URL", "DATABASE_URL", "SMTP_URL", "EMAIL_FROM"] as const;
+
+export type Env = {
+  isProduction: boolean;
+  databaseUrl: string;
+  authSecret: string;
+  /** the canonical origin for links, redirects and emails, without a trailing slash */
+  appUrl: string;
+  /** unset means: deliver into the local mailbox (development only) */
+  smtpUrl: string | undefined;
+  emailFrom: string;
+  mailboxDir: string;
+  dbPoolSize: number;
+  dbConnectTimeoutMs: number;
+  mail: { worker: boolean; pollMs: number; retryBaseMs: number; retryMaxMs: number; maxAttempts: number };
+};
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses a given environment; exported for tests, the app calls env(). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // an empty value counts as unset, as in most deployment tools
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    throw new EnvError(`Invalid environment: ${problems.join("; ")}`);
+  }
+  const vars = parsed.data;
+  // `next build` runs with NODE_ENV=production but is not a server start
+  const isProduction = vars.NODE_ENV === "production" && source.NEXT_PHASE !== "phase-production-build";
+  if (isProduction) {
+    const missing = REQUIRED_IN_PRODUCTION.filter((name) => vars[name] === undefined);
+    if (missing.length > 0) {
+      throw new EnvError(`Missing environment variable${missing.length > 1 ? "s" : ""} for production: ${missing.join(", ")}. See .env.example.`);
+    }
+  }
+  return {
+    isProduction,
+    databaseUrl: vars.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    authSecret: vars.AUTH_SECRET ?? developmentSecret(),
+    appUrl: (vars.AUTH_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
+    smtpUrl: vars.SMTP_URL,
+    emailFrom: vars.EMAIL_FROM ?? "Accounts <no-reply@localhost>",
+    mailboxDir: path.resolve(/*turbopackIgnore: true*/ vars.MAILBOX_DIR),
+    dbPoolSize: vars.DB_POOL_SIZE,
+    dbConnectTimeoutMs: vars.DB_CONNECT_TIMEOUT_MS,
+    mail: {
+      worker: vars.MAIL_WORKER === "on",
+      pollMs: vars.MAIL_POLL_MS,
+      retryBaseMs: vars.MAIL_RETRY_BASE_MS,
+      retryMaxMs: vars.MAIL_RETRY_MAX_MS,
+      maxAttempts: vars.MAIL_MAX_ATTEMPTS,
+    },
+  };
+}
+
+/** Generated once per checkout and kept out of git, so dev sessions survive restarts. */
+function developmentSecret(): string {
+  const file = path.resolve(/*turbopackIgnore: true*/ DEV_SECRET_FILE);
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    const secret = randomBytes(32).toString("base64url");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      fs.writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
+      return secret;
+    } catch {
+      return fs.readFileSync(file, "utf8").trim(); // another process wrote it first
+    }
+  }
+}
+
+let cached: Env | undefined;
+
+/** The process environment, parsed on first use. */
+export function env(): Env {
+  return (cached ??= parseEnv(process.env));
+}

@@ -1,0 +1,153 @@
+// Delivers the outbox. Runs inside every server process; several processes
+// on one PostgreSQL share the work because each claims rows with
+// FOR UPDATE SKIP LOCKED and a lease. Failures are retried with exponential
+// back-off and jitter, then dead-lettered.
+import { randomInt } from "node:crypto";
+import { emailTemplates, isEmailName } from "@/emails";
+import { issueToken } from "./auth/tokens";
+import type { DbClient } from "./db";
+import { describeError, log } from "./log";
+import { onMailQueued, type MailTransport } from "./mail";
+
+export type MailWorkerConfig = {
+  db: DbClient;
+  transport: MailTransport;
+  from: string;
+  appUrl: string;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  maxAttempts: number;
+  /** how long a claimed row stays claimed if this process dies mid-send */
+  leaseMs?: number;
+  batchSize?: number;
+};
+
+type ClaimedRow = { id: string; template: string; to: string; userId: string | null; data: unknown; attempts: number };
+
+/** A failure that no retry can fix: the message goes straight to the dead letters. */
+class UndeliverableError extends Error {
+  override name = "UndeliverableError";
+}
+
+export function retryDelayMs(attempt: number, baseMs: number, maxMs: number): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + randomInt(Math.floor(ceiling / 2) + 1)); // "equal jitter"
+}
+
+async function claimDue(db: DbClient, leaseMs: number, batchSize: number): Promise<ClaimedRow[]> {
+  // Timestamps are UTC without a zone, as Prisma writes them.
+  return db.$queryRaw<ClaimedRow[]>`
+    UPDATE outbox_messages
+       SET "lockedUntil" = (now() AT TIME ZONE 'UTC') + ${leaseMs} * interval '1 millisecond',
+           attempts = attempts + 1
+     WHERE id IN (
+       SELECT id FROM outbox_messages
+        WHERE status = 'PENDING'
+          AND "nextAttemptAt" <= (now() AT TIME ZONE 'UTC')
+          AND ("lockedUntil" IS NULL OR "lockedUntil" < (now() AT TIME ZONE 'UTC'))
+        ORDER BY "nextAttemptAt"
+        LIMIT ${batchSize}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING id, template, "to", "userId", data, attempts`;
+}
+
+async function render(config: MailWorkerConfig, row: ClaimedRow) {
+  if (!isEmailName(row.template)) throw new UndeliverableError(`unknown template ${row.template}`);
+  const template = emailTemplates[row.template];
+  const data = template.data.safeParse(row.data);
+  if (!data.success) throw new UndeliverableError("stored data does not match the template");
+  let link: string | undefined;
+  if (template.link) {
+    if (!row.userId) throw new UndeliverableError("the account no longer exists");
+    // The token is born here, at send time: the outbox never holds one.
+    const token = await issueToken(config.db, {
+      purpose: template.link.purpose,
+      userId: row.userId,
+      email: row.to,
+      ttlMs: template.link.ttlMs,
+    });
+    link = `${config.appUrl}${template.link.path}?token=${token}`;
+  }
+  return template.render(data.data, { appUrl: config.appUrl, link });
+}
+
+async function deliver(config: MailWorkerConfig, row: ClaimedRow): Promise<"sent" | "retry" | "dead"> {
+  const fields = { outboxId: row.id, template: row.template, attempt: row.attempts };
+  try {
+    const email = await render(config, row);
+    const { messageId } = await config.transport.send({ ...email, to: row.to, from: config.from });
+    await config.db.outboxMessage.update({
+      where: { id: row.id },
+      data: { status: "SENT", sentAt: new Date(), messageId, lockedUntil: null, lastError: null },
+    });
+    log("info", "email_sent", fields);
+    return "sent";
+  } catch (error) {
+    const dead = error instanceof UndeliverableError || row.attempts >= config.maxAttempts;
+    const lastError = describeError(error);
+    await config.db.outboxMessage.update({
+      where: { id: row.id },
+      data: {
+        status: dead ? "DEAD" : "PENDING",
+        lockedUntil: null,
+        lastError,
+        nextAttemptAt: new Date(Date.now() + retryDelayMs(row.attempts, config.retryBaseMs, config.retryMaxMs)),
+      },
+    });
+    log(dead ? "error" : "warn", dead ? "email_dead_letter" : "email_retry", { ...fields, error: lastError });
+    return dead ? "dead" : "retry";
+  }
+}
+
+/** Claims and delivers what is due, one batch. Returns how many rows it claimed and what became of them. */
+export async function deliverDueEmails(config: MailWorkerConfig) {
+  const rows = await claimDue(config.db, config.leaseMs ?? 60_000, config.batchSize ?? 10);
+  const outcomes = { claimed: rows.length, sent: 0, retry: 0, dead: 0 };
+  for (const row of rows) outcomes[await deliver(config, row)]++;
+  return outcomes;
+}
+
+/** Polls the outbox until stopped; a queued message wakes it at once. */
+export function startMailWorker(config: MailWorkerConfig & { pollMs: number }) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  let queuedWhileRunning = false;
+
+  const schedule = (delayMs: number) => {
+    clearTimeout(timer);
+    if (!stopped) timer = setTimeout(run, delayMs);
+  };
+  const run = () => {
+    if (running) return;
+    queuedWhileRunning = false;
+    running = deliverDueEmails(config)
+      .then(({ claimed }) => {
+        const more = claimed === (config.batchSize ?? 10) || queuedWhileRunning;
+        schedule(more ? 0 : config.pollMs);
+      })
+      .catch((error: unknown) => {
+        log("error", "mail_worker_failed", { error: describeError(error) });
+        schedule(config.pollMs);
+      })
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  // a short delay lets the transaction that queued the message commit first
+  const unsubscribe = onMailQueued(() => {
+    if (running) queuedWhileRunning = true;
+    else schedule(25);
+  });
+  schedule(0);
+
+  return {
+    /** Stops polling and waits for the batch in flight. */
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      unsubscribe();
+      await running;
+    },
+  };
+}

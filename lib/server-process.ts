@@ -1,0 +1,31 @@
+// What every server process does at start: refuse to run on a bad
+// configuration, then start the mail worker.
+import { db } from "./db";
+import { env, EnvError, type Env } from "./env";
+import { log } from "./log";
+import { createMailTransport } from "./mail";
+import { startMailWorker } from "./mail-worker";
+
+export function startServerProcess(): void {
+  let config: Env;
+  try {
+    config = env();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  if (config.mail.worker) {
+    startMailWorker({
+      db,
+      transport: createMailTransport(config),
+      from: config.emailFrom,
+      appUrl: config.appUrl,
+      ...config.mail,
+    });
+  }
+  log("info", "server_started", {
+    database: config.databaseUrl.startsWith("pglite:") ? "embedded" : "postgresql",
+    mail: config.smtpUrl ? "smtp" : "local mailbox",
+  });
+}

@@ -1,0 +1,15 @@
+import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
+
+export default function config(phase: string): NextConfig {
+  const development = phase === PHASE_DEVELOPMENT_SERVER;
+  return {
+    // Files named page.dev.tsx / route.dev.ts (the local mailbox) are routes
+    // only under `next dev`: a production build does not contain them at all.
+    pageExtensions: development ? ["dev.tsx", "dev.ts", "tsx", "ts"] : ["tsx", "ts"],
+    // PGlite loads its .wasm and data files relative to its own module; bundled, it cannot find them.
+    serverExternalPackages: ["@electric-sql/pglite"],
+    poweredByHeader: false,
+    productionBrowserSourceMaps: false,
+  };
+}

@@ -1,0 +1,5 @@
+import { prepareTemplates } from "./databases";
+
+export default async function setup() {
+  return prepareTemplates();
+}

@@ -1,0 +1,22 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": root,
+      // Next.js resolves "server-only" to an empty module on the server; so do tests.
+      "server-only": path.join(root, "test/empty-module.ts"),
+    },
+  },
+  test: {
+    include: ["{lib,emails,test,app,components}/**/*.test.ts"],
+    globalSetup: ["test/vitest-global-setup.ts"],
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    env: { NODE_ENV: "test" },
+  },
+});
