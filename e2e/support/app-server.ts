@@ -1,0 +1,75 @@
+// Starts the app as a child process (`next start`, or `next dev` for
+// development-only routes) and stops it, keeping its output for assertions.
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+
+export type ServerMode = "production" | "development";
+
+export type AppServer = {
+  baseURL: string;
+  /** everything the server printed so far */
+  logs: () => string;
+  stop: () => Promise<void>;
+  /** starts it again on the same port, e.g. after a test changed the embedded database */
+  start: () => Promise<void>;
+};
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+export async function startAppServer(options: { mode: ServerMode; port: number; env: Record<string, string> }): Promise<AppServer> {
+  const baseURL = `http://127.0.0.1:${options.port}`;
+  let output = "";
+  let child: ChildProcess | undefined;
+
+  const start = async () => {
+    const command = options.mode === "production" ? "start" : "dev";
+    // next sets NODE_ENV itself from the command
+    const env: Record<string, string | undefined> = { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1" };
+    delete env.NODE_ENV;
+    const started = spawn("node_modules/.bin/next", [command, "-H", "127.0.0.1", "-p", String(options.port)], {
+      env: env as NodeJS.ProcessEnv,
+      detached: true, // its own process group, so stop() ends every child it forks
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child = started;
+    started.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    started.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    await waitUntilServing(baseURL, started, options.mode === "production" ? 60_000 : 180_000, () => output);
+  };
+
+  const stop = async () => {
+    const running = child;
+    child = undefined;
+    if (!running?.pid || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once("exit", resolve));
+    process.kill(-running.pid, "SIGTERM");
+    const killer = setTimeout(() => running.pid && process.kill(-running.pid, "SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(killer);
+  };
+
+  await start();
+  return { baseURL, logs: () => output, stop, start };
+}
+
+async function waitUntilServing(baseURL: string, child: ChildProcess, timeoutMs: number, logs: () => string) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}:\n${logs()}`);
+    try {
+      const response = await fetch(baseURL, { signal: AbortSignal.timeout(30_000) });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the app did not answer within ${timeoutMs} ms:\n${logs()}`);
+}
