@@ -17,5 +17,5 @@ test("a production start without required settings stops at once, naming them", 
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   expect(code).toBe(1);
-  expect(output).toContain("Missing environment variables for production: AUTH_SECRET, DATABASE_URL, SMTP_URL.");
+  expect(output).toContain("Missing environment variables for production: AUTH_SECRET, PASSWORD_PEPPER, DATABASE_URL, SMTP_URL.");
 });

@@ -35,3 +35,6 @@ export const db: DbClient = new Proxy({} as DbClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** For code that runs both on its own and inside a caller's transaction. */
+export type DbOrTransaction = DbClient | DbTransaction;

@@ -7,6 +7,7 @@ import { parseEnv } from "./env";
 const production = {
   NODE_ENV: "production",
   AUTH_SECRET: "s".repeat(32),
+  PASSWORD_PEPPER: "p".repeat(32),
   AUTH_URL: "https://accounts.example.com/",
   DATABASE_URL: "postgresql://app@db.internal/app",
   SMTP_URL: "smtp://mail.internal:587",
@@ -35,10 +36,12 @@ describe("parseEnv", () => {
     expect(env.authSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
-  it("generates the development secret once and keeps it", () => {
-    const first = parseEnv({}).authSecret;
-    expect(parseEnv({}).authSecret).toBe(first);
-    expect(fs.readFileSync(path.join(dir, ".data/auth-secret"), "utf8")).toBe(first);
+  it("generates the development secrets once and keeps them", () => {
+    const first = parseEnv({});
+    expect(first.passwordPepper).not.toBe(first.authSecret);
+    expect(parseEnv({})).toMatchObject({ authSecret: first.authSecret, passwordPepper: first.passwordPepper });
+    expect(fs.readFileSync(path.join(dir, ".data/auth-secret"), "utf8")).toBe(first.authSecret);
+    expect(fs.readFileSync(path.join(dir, ".data/password-pepper"), "utf8")).toBe(first.passwordPepper);
   });
 
   it("accepts a complete production environment and trims the app URL", () => {
@@ -48,7 +51,7 @@ describe("parseEnv", () => {
     expect(fs.existsSync(path.join(dir, ".data"))).toBe(false);
   });
 
-  it.each(["AUTH_SECRET", "AUTH_URL", "DATABASE_URL", "SMTP_URL", "EMAIL_FROM"] as const)(
+  it.each(["AUTH_SECRET", "PASSWORD_PEPPER", "AUTH_URL", "DATABASE_URL", "SMTP_URL", "EMAIL_FROM"] as const)(
     "stops a production start without %s, naming it",
     (name) => {
       expect(() => parseEnv({ ...production, [name]: undefined })).toThrow(new RegExp(`production: ${name}\\.`));
@@ -58,7 +61,7 @@ describe("parseEnv", () => {
 
   it("names every missing variable at once", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
-      "AUTH_SECRET, AUTH_URL, DATABASE_URL, SMTP_URL, EMAIL_FROM",
+      "AUTH_SECRET, PASSWORD_PEPPER, AUTH_URL, DATABASE_URL, SMTP_URL, EMAIL_FROM",
     );
   });
 
@@ -72,6 +75,8 @@ describe("parseEnv", () => {
     ["AUTH_URL", "not a url"],
     ["SMTP_URL", "http://mail"],
     ["DB_POOL_SIZE", "0"],
+    ["PASSWORD_MIN_LENGTH", "7"],
+    ["BCRYPT_COST", "9"],
   ])("rejects a malformed %s, naming it", (name, value) => {
     expect(() => parseEnv({ ...production, [name]: value })).toThrow(name);
   });

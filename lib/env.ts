@@ -6,7 +6,7 @@ import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db-adapter";
 
-const DEV_SECRET_FILE = ".data/auth-secret";
+const DEV_SECRET_DIR = ".data";
 
 const databaseUrl = z
   .string()
@@ -19,6 +19,11 @@ const schema = z.object({
   DATABASE_URL: databaseUrl.optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   AUTH_URL: z.url().optional(),
+  PASSWORD_PEPPER: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(12),
+  BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
+  SESSION_IDLE_MINUTES: integer(5, 24 * 60),
+  SESSION_MAX_AGE_DAYS: integer(1, 30),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   EMAIL_FROM: z.string().min(3).optional(),
   MAILBOX_DIR: z.string().default(".data/mailbox"),
@@ -32,12 +37,17 @@ const schema = z.object({
 });
 
 /** Unset in development; a production server must be told these. */
-const REQUIRED_IN_PRODUCTION = ["AUTH_SECRET", "AUTH_URL", "DATABASE_URL", "SMTP_URL", "EMAIL_FROM"] as const;
+const REQUIRED_IN_PRODUCTION = ["AUTH_SECRET", "PASSWORD_PEPPER", "AUTH_URL", "DATABASE_URL", "SMTP_URL", "EMAIL_FROM"] as const;
 
 export type Env = {
   isProduction: boolean;
   databaseUrl: string;
   authSecret: string;
+  /** HMAC key of the password pre-hash; kept outside the database */
+  passwordPepper: string;
+  passwordMinLength: number;
+  bcryptCost: number;
+  session: { idleMinutes: number; maxAgeDays: number };
   /** the canonical origin for links, redirects and emails, without a trailing slash */
   appUrl: string;
   /** unset means: deliver into the local mailbox (development only) */
@@ -74,7 +84,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     isProduction,
     databaseUrl: vars.DATABASE_URL ?? DEFAULT_DATABASE_URL,
-    authSecret: vars.AUTH_SECRET ?? developmentSecret(),
+    authSecret: vars.AUTH_SECRET ?? developmentSecret("auth-secret"),
+    passwordPepper: vars.PASSWORD_PEPPER ?? developmentSecret("password-pepper"),
+    passwordMinLength: vars.PASSWORD_MIN_LENGTH,
+    bcryptCost: vars.BCRYPT_COST,
+    session: { idleMinutes: vars.SESSION_IDLE_MINUTES, maxAgeDays: vars.SESSION_MAX_AGE_DAYS },
     appUrl: (vars.AUTH_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
     smtpUrl: vars.SMTP_URL,
     emailFrom: vars.EMAIL_FROM ?? "Accounts <no-reply@localhost>",
@@ -92,8 +106,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 /** Generated once per checkout and kept out of git, so dev sessions survive restarts. */
-function developmentSecret(): string {
-  const file = path.resolve(/*turbopackIgnore: true*/ DEV_SECRET_FILE);
+function developmentSecret(name: string): string {
+  const file = path.resolve(/*turbopackIgnore: true*/ DEV_SECRET_DIR, name);
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {

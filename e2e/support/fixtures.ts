@@ -36,6 +36,7 @@ export const test = base.extend<object, AppOptions & { app: App }>({
       const env: Record<string, string> = {
         DATABASE_URL: database.url,
         AUTH_SECRET: randomBytes(32).toString("base64url"),
+        PASSWORD_PEPPER: randomBytes(32).toString("base64url"),
         AUTH_URL: baseURL,
         EMAIL_FROM: "Accounts <no-reply@accounts.test>",
         MAIL_POLL_MS: "250",

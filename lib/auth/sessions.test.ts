@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DB_KINDS } from "@/test/databases";
+import { openTestDb, type TestDb } from "@/test/db";
+import { createSession, findLiveSession, hashSessionId, revokeSession, revokeUserSessions } from "./sessions";
+
+const policy = { idleMinutes: 60, maxAgeDays: 30 };
+const HOUR = 3_600_000;
+
+describe.each(DB_KINDS)("sessions on %s", (kind) => {
+  let testDb: TestDb;
+  let userId: string;
+  beforeAll(async () => {
+    testDb = await openTestDb(kind);
+    userId = (await testDb.db.user.create({ data: { email: "s@example.test" } })).id;
+  });
+  afterAll(() => testDb.close());
+
+  const newSession = (persistent = false) =>
+    createSession(testDb.db, policy, { userId, persistent, userAgent: "Firefox", ip: "192.0.2.1" });
+  const rowOf = (sid: string) => testDb.db.session.findUniqueOrThrow({ where: { sessionToken: hashSessionId(sid) } });
+  const age = (sid: string, data: { lastSeenAt?: Date; expires?: Date }) =>
+    testDb.db.session.update({ where: { sessionToken: hashSessionId(sid) }, data });
+
+  it("stores only a hash of a random 256-bit id", async () => {
+    const sid = await newSession();
+    expect(sid).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const row = await rowOf(sid);
+    expect(row.sessionToken).toBe(hashSessionId(sid));
+    expect(row).toMatchObject({ userAgent: "Firefox", ip: "192.0.2.1", revokedAt: null });
+    expect(row.expires.getTime() - row.createdAt.getTime()).toBeCloseTo(30 * 24 * HOUR, -4);
+  });
+
+  it("finds a live session and refreshes its last-seen time", async () => {
+    const sid = await newSession();
+    await age(sid, { lastSeenAt: new Date(Date.now() - 30 * 60_000) });
+    expect(await findLiveSession(testDb.db, policy, sid)).toMatchObject({ userId });
+    expect(Date.now() - (await rowOf(sid)).lastSeenAt.getTime()).toBeLessThan(5_000);
+  });
+
+  it("ends a session that was idle too long, unless it is persistent", async () => {
+    const [plain, remembered] = [await newSession(false), await newSession(true)];
+    for (const sid of [plain, remembered]) await age(sid, { lastSeenAt: new Date(Date.now() - 2 * HOUR) });
+    expect(await findLiveSession(testDb.db, policy, plain)).toBeNull();
+    expect((await rowOf(plain)).revokedAt).not.toBeNull();
+    expect(await findLiveSession(testDb.db, policy, remembered)).not.toBeNull();
+  });
+
+  it("ends every session at its absolute end", async () => {
+    const sid = await newSession(true);
+    await age(sid, { expires: new Date(Date.now() - 1000) });
+    expect(await findLiveSession(testDb.db, policy, sid)).toBeNull();
+  });
+
+  it("rejects unknown and revoked ids", async () => {
+    expect(await findLiveSession(testDb.db, policy, "forged")).toBeNull();
+    const sid = await newSession();
+    await revokeSession(testDb.db, sid);
+    expect(await findLiveSession(testDb.db, policy, sid)).toBeNull();
+  });
+
+  it("revokes all of a user's sessions, or all but one", async () => {
+    const [keep, other] = [await newSession(), await newSession()];
+    await revokeUserSessions(testDb.db, userId, keep);
+    expect(await findLiveSession(testDb.db, policy, keep)).not.toBeNull();
+    expect(await findLiveSession(testDb.db, policy, other)).toBeNull();
+    await revokeUserSessions(testDb.db, userId);
+    expect(await findLiveSession(testDb.db, policy, keep)).toBeNull();
+  });
+});

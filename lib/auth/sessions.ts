@@ -1,0 +1,73 @@
+// Server-side sessions. The cookie (an Auth.js JWT) carries a random session
+// id; the database keeps only its SHA-256 and decides on every request
+// whether the session is still alive, so signing out or revoking a row
+// ends a copied cookie at once.
+import { createHash, randomBytes } from "node:crypto";
+import type { DbClient, DbOrTransaction } from "@/lib/db";
+
+export type SessionPolicy = { idleMinutes: number; maxAgeDays: number };
+export type SessionMeta = { userAgent?: string | null; ip?: string | null };
+
+const MINUTE = 60_000;
+/** lastSeenAt is written at most this often, so reads stay cheap. */
+const TOUCH_INTERVAL_MS = MINUTE;
+
+export function hashSessionId(sid: string): string {
+  return createHash("sha256").update(sid).digest("hex");
+}
+
+export async function createSession(
+  db: DbClient,
+  policy: SessionPolicy,
+  session: { userId: string; persistent: boolean } & SessionMeta,
+): Promise<string> {
+  const sid = randomBytes(32).toString("base64url");
+  await db.session.create({
+    data: {
+      sessionToken: hashSessionId(sid),
+      userId: session.userId,
+      persistent: session.persistent,
+      expires: new Date(Date.now() + policy.maxAgeDays * 24 * 60 * MINUTE),
+      userAgent: session.userAgent?.slice(0, 512) ?? null,
+      ip: session.ip?.slice(0, 64) ?? null,
+    },
+  });
+  return sid;
+}
+
+/**
+ * The live session for a session id, or null: unknown, revoked, past its
+ * absolute end, or idle too long (unless persistent). A dead session is
+ * revoked so it cannot come back.
+ */
+export async function findLiveSession(db: DbClient, policy: SessionPolicy, sid: string) {
+  const session = await db.session.findUnique({ where: { sessionToken: hashSessionId(sid) } });
+  if (!session || session.revokedAt) return null;
+  const now = Date.now();
+  const idle = !session.persistent && session.lastSeenAt.getTime() + policy.idleMinutes * MINUTE <= now;
+  if (session.expires.getTime() <= now || idle) {
+    await db.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
+  }
+  return session;
+}
+
+export async function revokeSession(db: DbClient, sid: string): Promise<void> {
+  await db.session.updateMany({ where: { sessionToken: hashSessionId(sid), revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Ends every session of a user, or every one but `exceptSid` (this browser). */
+export async function revokeUserSessions(db: DbOrTransaction, userId: string, exceptSid?: string): Promise<number> {
+  const { count } = await db.session.updateMany({
+    where: {
+      userId,
+      revokedAt: null,
+      ...(exceptSid ? { sessionToken: { not: hashSessionId(exceptSid) } } : {}),
+    },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}
