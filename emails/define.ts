@@ -16,7 +16,8 @@ export type EmailContext = {
 export type EmailTemplate<Data extends z.ZodType> = {
   data: Data;
   link?: { purpose: TokenPurpose; path: string; ttlMs: number };
-  render: (data: z.output<Data>, context: EmailContext) => RenderedEmail;
+  // method syntax: any template can be handled as an EmailTemplate<z.ZodType>
+  render(data: z.output<Data>, context: EmailContext): RenderedEmail;
 };
 
 export function defineEmail<Data extends z.ZodType>(template: EmailTemplate<Data>): EmailTemplate<Data> {

@@ -1,9 +1,13 @@
 // Every email the app sends, by the name the outbox stores.
 import type { z } from "zod";
+import { accountExists } from "./account-exists";
 import { testEmail } from "./test-email";
+import { verifyEmail } from "./verify-email";
 
 export const emailTemplates = {
+  "account-exists": accountExists,
   test: testEmail,
+  "verify-email": verifyEmail,
 };
 
 export type EmailName = keyof typeof emailTemplates;

@@ -1,15 +1,22 @@
 // The application's only database client. DATABASE_URL picks the backend
 // (see lib/db-adapter.ts). The password hash is left out of every query
 // unless a query asks for it with `omit: { passwordHash: false }`.
-import { makeAdapterFactory } from "./db-adapter";
+import { isEmbeddedUrl, makeAdapterFactory } from "./db-adapter";
 import { env } from "./env";
-import { PrismaClient } from "./generated/prisma/client";
+import { Prisma, PrismaClient } from "./generated/prisma/client";
 
 export function createDbClient(url: string, pool: { max?: number; connectTimeoutMs?: number } = {}) {
   return new PrismaClient({
     adapter: makeAdapterFactory(url, pool),
     omit: { user: { passwordHash: true } },
+    // The embedded database runs one transaction at a time: let others queue longer.
+    transactionOptions: isEmbeddedUrl(url) ? { maxWait: 15_000, timeout: 15_000 } : undefined,
   });
+}
+
+/** A unique constraint refused the write (e.g. an email address that is taken). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 export type DbClient = ReturnType<typeof createDbClient>;

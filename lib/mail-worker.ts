@@ -3,7 +3,9 @@
 // FOR UPDATE SKIP LOCKED and a lease. Failures are retried with exponential
 // back-off and jitter, then dead-lettered.
 import { randomInt } from "node:crypto";
+import type { z } from "zod";
 import { emailTemplates, isEmailName } from "@/emails";
+import type { EmailTemplate } from "@/emails/define";
 import { issueToken } from "./auth/tokens";
 import type { DbClient } from "./db";
 import { describeError, log } from "./log";
@@ -53,7 +55,7 @@ async function claimDue(db: DbClient, leaseMs: number, batchSize: number): Promi
 
 async function render(config: MailWorkerConfig, row: ClaimedRow) {
   if (!isEmailName(row.template)) throw new UndeliverableError(`unknown template ${row.template}`);
-  const template = emailTemplates[row.template];
+  const template: EmailTemplate<z.ZodType> = emailTemplates[row.template];
   const data = template.data.safeParse(row.data);
   if (!data.success) throw new UndeliverableError("stored data does not match the template");
   let link: string | undefined;

@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isCommonPassword, normalizePassword, PASSWORD_MAX_LENGTH, passwordLength, passwordProblem } from "./password-policy";
+import { isCommonPassword } from "./common-passwords";
+import { normalizePassword, PASSWORD_MAX_LENGTH, passwordLength, passwordProblem } from "./password-policy";
 
 const MIN = 12;
-const check = (password: string, context = {}) => passwordProblem(password, context, MIN);
+const check = (password: string, context = {}) => passwordProblem(password, context, { minLength: MIN, isCommon: isCommonPassword });
 const TOO_LONG = "Use at most 1,024 characters.";
 
 describe("length", () => {

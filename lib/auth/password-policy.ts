@@ -1,8 +1,8 @@
 // What makes a password acceptable: length in code points, not on the common
 // list, not built from the user's own email or name. No composition rules
 // (NIST SP 800-63B-4 §3.1.1.2); spaces, emoji and every script are welcome.
-import fs from "node:fs";
-import path from "node:path";
+// Pure rules, safe in the browser: the common-password list is a server-side
+// lookup (lib/auth/common-passwords.ts) that the server passes in.
 
 /** Code points; checked first so no expensive work ever sees a huge input. */
 export const PASSWORD_MAX_LENGTH = 1024;
@@ -29,32 +29,16 @@ export function exceedsMaxLength(password: string): boolean {
 }
 
 export type PasswordContext = { email?: string; name?: string };
+export type PasswordRules = { minLength: number; isCommon?: (password: string) => boolean };
 
 /** undefined when acceptable, else a message for the user that says why. */
-export function passwordProblem(password: string, context: PasswordContext, minLength: number): string | undefined {
+export function passwordProblem(password: string, context: PasswordContext, rules: PasswordRules): string | undefined {
   if (exceedsMaxLength(password)) return `Use at most ${PASSWORD_MAX_LENGTH.toLocaleString("en-US")} characters.`;
-  if (passwordLength(password) < minLength) return `Use at least ${minLength} characters.`;
-  if (isCommonPassword(password)) return "This is one of the most common passwords, so it is easy to guess. Try a few unrelated words.";
+  if (passwordLength(password) < rules.minLength) return `Use at least ${rules.minLength} characters.`;
+  if (rules.isCommon?.(password)) return "This is one of the most common passwords, so it is easy to guess. Try a few unrelated words.";
   const closeTo = tooCloseTo(password, context);
   if (closeTo) return `This password is too close to ${closeTo}. Add words that have nothing to do with you.`;
   return undefined;
-}
-
-let commonPasswords: Set<string> | undefined;
-
-function loadCommonPasswords(): Set<string> {
-  // The app always runs from the project root; turbopackIgnore keeps the bundler from tracing cwd.
-  const file = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib/auth/common-passwords.txt");
-  const lines = fs.readFileSync(file, "utf8").split(/\r?\n/);
-  // Only the leading block of "#" lines is a comment: some passwords start with "#".
-  const start = lines.findIndex((line) => !line.startsWith("#"));
-  return new Set(lines.slice(start === -1 ? lines.length : start).filter((line) => line !== ""));
-}
-
-/** Whole-password, case-insensitive match against the shipped list (lower-case, NFKC-stable ASCII). */
-export function isCommonPassword(password: string): boolean {
-  commonPasswords ??= loadCommonPasswords();
-  return commonPasswords.has(normalizePassword(password).toLowerCase());
 }
 
 /**
