@@ -1,12 +1,34 @@
 import Link from "next/link";
+import { signOutAction } from "@/app/(account)/actions";
+import { currentUser } from "@/lib/auth/current-user";
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const user = await currentUser();
   return (
     <header className="site-header">
       <div className="container site-header__inner">
         <Link href="/" className="site-header__brand">
           Accounts
         </Link>
+        <nav aria-label="Account" className="site-header__nav">
+          {user ? (
+            <>
+              <Link href="/profile">{user.name || user.email}</Link>
+              <form action={signOutAction}>
+                <button type="submit" className="button button--secondary">
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/login">Sign in</Link>
+              <Link href="/register" className="button">
+                Create account
+              </Link>
+            </>
+          )}
+        </nav>
       </div>
     </header>
   );

@@ -25,7 +25,7 @@ export type App = {
   withDb: <T>(work: (db: DbClient) => Promise<T>) => Promise<T>;
 };
 
-export const test = base.extend<object, AppOptions & { app: App }>({
+export const test = base.extend<{ attachServerLog: void }, AppOptions & { app: App }>({
   dbKind: ["pglite", { option: true, scope: "worker" }],
   server: ["production", { option: true, scope: "worker" }],
   app: [
@@ -66,6 +66,19 @@ export const test = base.extend<object, AppOptions & { app: App }>({
     { scope: "worker", timeout: 240_000 },
   ],
   baseURL: async ({ app }, use) => use(app.baseURL),
+  // a failed test carries what the server printed while it ran
+  attachServerLog: [
+    async ({ app }, use, testInfo) => {
+      const start = app.server.logs().length;
+      await use();
+      if (testInfo.status !== testInfo.expectedStatus) {
+        const file = testInfo.outputPath("server.log");
+        fs.writeFileSync(file, app.server.logs().slice(start));
+        await testInfo.attach("server log", { path: file, contentType: "text/plain" });
+      }
+    },
+    { auto: true },
+  ],
 });
 
 async function cleanUp(sink: SmtpSink, database: TestDatabase, mailboxDir: string) {

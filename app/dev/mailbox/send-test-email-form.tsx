@@ -3,8 +3,9 @@
 // ?sent=1); with JavaScript it shows a pending state, keeps the page, and
 // refreshes the list while the mail worker delivers.
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef, useSyncExternalStore } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
+import { useHydrated } from "@/components/form/use-hydrated";
 import { sendTestEmail } from "./actions";
 import { DEFAULT_TEST_RECIPIENT, NOTE_MAX_LENGTH } from "./send-test-email-schema";
 
@@ -12,17 +13,6 @@ const SENT_MESSAGE = "Queued. It appears below within a few seconds — reload t
 // the worker polls every 2 s by default (MAIL_POLL_MS); a few looks cover a delivery
 const REFRESH_EVERY_MS = 2_000;
 const REFRESH_TIMES = 5;
-
-const noSubscription = () => () => {};
-
-/** False in the server HTML and during hydration, true once JavaScript runs. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 function SubmitButton() {
   const { pending } = useFormStatus();

@@ -1,0 +1,8 @@
+import type { ReactNode } from "react";
+import { requireUser } from "@/lib/auth/current-user";
+
+// The real gate of the signed-in zone (proxy.ts only redirects early).
+export default async function AccountLayout({ children }: { children: ReactNode }) {
+  await requireUser();
+  return children;
+}

@@ -1,0 +1,48 @@
+"use client";
+import { Field } from "@/components/form/field";
+import { FormAlert } from "@/components/form/form-alert";
+import { SubmitButton } from "@/components/form/submit-button";
+import { useActionForm } from "@/components/form/use-action-form";
+import { signInSchema } from "@/lib/validation/sign-in";
+import { signInWithPassword } from "../actions";
+import { ResendVerificationForm } from "../resend-verification-form";
+
+type Props = { callbackUrl: string; initialError?: { message: string; unverified: boolean } };
+
+export function LoginForm({ callbackUrl, initialError }: Props) {
+  const { form, state, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(signInWithPassword, signInSchema);
+  const failure = state ?? (initialError ? { ok: false as const, error: initialError.message, reason: initialError.unverified ? "unverified" : undefined } : null);
+  const unverified = failure?.ok === false && failure.reason === "unverified";
+
+  return (
+    <>
+      <form action={formAction} onSubmit={onSubmit} noValidate>
+        <FormAlert state={failure} />
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
+        <Field
+          label="Email"
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          defaultValue={valueOf("email")}
+          error={errorFor("email")}
+          {...form.register("email")}
+        />
+        <Field label="Password" type="password" autoComplete="current-password" error={errorFor("password")} {...form.register("password")} />
+        <div className="field field--checkbox">
+          <input id="field-remember" type="checkbox" {...form.register("remember")} />
+          <label htmlFor="field-remember">Keep me signed in on this device</label>
+        </div>
+        <SubmitButton pending={pending} pendingText="Signing in…">
+          Sign in
+        </SubmitButton>
+      </form>
+      {unverified && (
+        <section aria-labelledby="resend-heading">
+          <h2 id="resend-heading">Need the link again?</h2>
+          <ResendVerificationForm email={valueOf("email")} />
+        </section>
+      )}
+    </>
+  );
+}

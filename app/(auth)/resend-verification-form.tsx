@@ -1,0 +1,33 @@
+"use client";
+import { Field } from "@/components/form/field";
+import { FormAlert } from "@/components/form/form-alert";
+import { SubmitButton } from "@/components/form/submit-button";
+import { useActionForm } from "@/components/form/use-action-form";
+import { resendVerificationSchema } from "@/lib/validation/sign-in";
+import { resendVerificationEmail } from "./actions";
+
+/** Asks for a new confirmation link. The answer is the same for every address. */
+export function ResendVerificationForm({ email }: { email?: string }) {
+  const { form, state, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(
+    resendVerificationEmail,
+    resendVerificationSchema,
+  );
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate aria-label="Send a new confirmation link">
+      <FormAlert state={state} />
+      <Field
+        id="resend-email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        spellCheck={false}
+        defaultValue={valueOf("email") ?? email}
+        error={errorFor("email")}
+        {...form.register("email")}
+      />
+      <SubmitButton pending={pending} pendingText="Sending…">
+        Send a new link
+      </SubmitButton>
+    </form>
+  );
+}

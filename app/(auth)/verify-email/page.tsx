@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { VerifyOutcome } from "@/lib/account/verify-email";
+import { ResendVerificationForm } from "../resend-verification-form";
+import { ConfirmEmailForm } from "./confirm-email-form";
+
+// The token must not travel to other sites in a Referer header. Not "no-referrer":
+// with it the browser sends `Origin: null` on the form post, which Next.js rightly refuses.
+export const metadata: Metadata = { title: "Confirm your email", referrer: "same-origin" };
+
+type Props = { searchParams: Promise<{ token?: string | string[]; status?: string | string[] }> };
+
+const outcomes: Record<Exclude<VerifyOutcome, "verified">, { heading: string; text: string }> = {
+  expired: { heading: "This link has expired", text: "Confirmation links work for 24 hours. Ask for a new one below." },
+  used: {
+    heading: "This link was already used",
+    text: "If you confirmed your address with it, you can sign in. Otherwise, ask for a new link below.",
+  },
+  invalid: {
+    heading: "This link doesn't work",
+    text: "It may be incomplete or replaced by a newer one. Use the newest link we sent, or ask for a new one below.",
+  },
+};
+
+export default async function VerifyEmailPage({ searchParams }: Props) {
+  const { token, status } = await searchParams;
+
+  if (status === "verified") {
+    return (
+      <div className="narrow">
+        <h1>Your email is confirmed</h1>
+        <p className="alert" role="status">
+          Your account is active. Any other session that was open on it has been signed out.
+        </p>
+        <p>
+          <Link className="button" href="/login">
+            Sign in
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  if (status === "expired" || status === "used" || status === "invalid" || typeof token !== "string") {
+    const outcome = outcomes[status === "expired" || status === "used" ? status : "invalid"];
+    return (
+      <div className="narrow">
+        <h1>{outcome.heading}</h1>
+        <p>{outcome.text}</p>
+        {status === "used" && (
+          <p>
+            <Link href="/login">Sign in</Link>
+          </p>
+        )}
+        <h2>Get a new link</h2>
+        <ResendVerificationForm />
+      </div>
+    );
+  }
+
+  // Opening the link changes nothing (mail scanners open links too): the person confirms with a POST.
+  return (
+    <div className="narrow">
+      <h1>Confirm your email</h1>
+      <p>Press the button to confirm your address and activate your account.</p>
+      <ConfirmEmailForm token={token} />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { expect, type Page } from "@playwright/test";
+import type { App } from "./fixtures";
+import { linkFromMail, uniqueEmail } from "./mail";
+
+export const PASSWORD = "purple giraffes sing at dawn";
+
+export type TestAccount = { name: string; email: string; password: string };
+
+export function newAccount(label = "user"): TestAccount {
+  return { name: "Ada Lovelace", email: uniqueEmail(label), password: PASSWORD };
+}
+
+export async function fillRegistration(page: Page, account: TestAccount, confirm = account.password) {
+  await page.goto("/register");
+  await page.getByLabel("Name").fill(account.name);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByLabel("Confirm password").fill(confirm);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+export async function register(page: Page, account: TestAccount) {
+  await fillRegistration(page, account);
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+}
+
+/** The newest confirmation link, once `count` confirmation mails have arrived. */
+export function verificationLink(app: App, email: string, count = 1) {
+  return linkFromMail(app.sink, email, /Confirm your email/, "/verify-email?token=", count);
+}
+
+export async function confirmEmail(page: Page, app: App, email: string, count = 1) {
+  await page.goto(await verificationLink(app, email, count));
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(page.getByRole("heading", { name: "Your email is confirmed" })).toBeVisible();
+}
+
+export async function signIn(page: Page, account: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** A verified account, ready to sign in. */
+export async function createVerifiedAccount(page: Page, app: App, label = "user"): Promise<TestAccount> {
+  const account = newAccount(label);
+  await register(page, account);
+  await confirmEmail(page, app, account.email);
+  return account;
+}

@@ -1,0 +1,64 @@
+// The contract of every form's server action: parse with the form's zod
+// schema, run, and return a result. Expected failures are results, never
+// exceptions; unexpected ones are logged and answered with a generic message.
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { describeError, log } from "./log";
+
+export type ActionFailure = {
+  ok: false;
+  error: string;
+  /** a machine-readable reason the page can act on, e.g. "unverified" */
+  reason?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  /** what was typed (never passwords), to refill the form after a full-page post */
+  values?: Record<string, string>;
+};
+export type ActionResult<T = void> = { ok: true; data: T } | ActionFailure;
+export type FormActionState<T = void> = ActionResult<T> | null;
+export type FormAction<T = void> = (previous: FormActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
+
+export const FIX_FIELDS = "Please fix the highlighted fields.";
+export const UNEXPECTED = "Something went wrong on our side. Nothing was changed. Please try again.";
+
+/**
+ * The submitted text fields. A repeated name becomes an array and a file is
+ * dropped, so a schema that expects one string refuses both.
+ */
+export function formFields(formData: FormData): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const name of new Set(formData.keys())) {
+    if (name.startsWith("$ACTION")) continue; // Next.js's own fields
+    const values = formData.getAll(name).filter((value): value is string => typeof value === "string");
+    if (values.length === 1 && values[0] !== undefined) fields[name] = values[0];
+    else if (values.length > 1) fields[name] = values;
+  }
+  return fields;
+}
+
+export function formAction<Schema extends z.ZodType, T = void>(
+  schema: Schema | (() => Schema),
+  run: (input: z.output<Schema>) => Promise<ActionResult<T>>,
+  options: { keep?: readonly string[] } = {},
+): FormAction<T> {
+  return async (_previous, formData) => {
+    const fields = formFields(formData);
+    const values: Record<string, string> = {};
+    for (const name of options.keep ?? []) {
+      const value = fields[name];
+      if (typeof value === "string") values[name] = value.slice(0, 1000);
+    }
+    try {
+      const parsed = (typeof schema === "function" ? schema() : schema).safeParse(fields);
+      if (!parsed.success) {
+        return { ok: false, error: FIX_FIELDS, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+      }
+      const result = await run(parsed.data);
+      return result.ok ? result : { ...result, values: result.values ?? values };
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() travel as exceptions
+      log("error", "action_failed", { error: describeError(error) });
+      return { ok: false, error: UNEXPECTED, values };
+    }
+  };
+}

@@ -1,0 +1,111 @@
+import "server-only";
+// Auth.js with email and password. Credentials sign-in forces JWT cookies,
+// so the JWT carries only a random session id and the database decides, on
+// every request, whether that session is alive (lib/auth/sessions.ts).
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { appDeps } from "@/lib/account/deps";
+import { checkCredentials } from "@/lib/account/sign-in";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { signInSchema } from "@/lib/validation/sign-in";
+import { requestMeta } from "./request-meta";
+import { safeRedirectUrl } from "./redirects";
+import { createSession, findLiveSession, revokeSession } from "./sessions";
+
+/** The right password for an address that is not verified yet. */
+export class UnverifiedEmail extends CredentialsSignin {
+  override code = "unverified";
+}
+
+declare module "next-auth" {
+  interface User {
+    persistent?: boolean;
+    userAgent?: string | null;
+    ip?: string | null;
+  }
+}
+
+/** The session cookie's name; `__Host-` (Secure, no Domain, Path=/) whenever the app is served over HTTPS. */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? "__Host-authjs.session-token" : "authjs.session-token";
+}
+
+function authConfig(): NextAuthConfig {
+  const config = env();
+  const secure = config.appUrl.startsWith("https://");
+  const policy = config.session;
+
+  return {
+    secret: config.authSecret,
+    session: { strategy: "jwt", maxAge: policy.maxAgeDays * 24 * 60 * 60 },
+    cookies: {
+      sessionToken: {
+        name: sessionCookieName(secure),
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      },
+    },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {}, remember: {} },
+        // Every sign-in path (the page's action and Auth.js's own callback route) comes through here.
+        async authorize(credentials, request) {
+          const parsed = signInSchema.safeParse(credentials);
+          if (!parsed.success) return null;
+          const outcome = await checkCredentials(appDeps(), parsed.data);
+          if (!outcome.ok) {
+            if (outcome.reason === "unverified") throw new UnverifiedEmail();
+            return null;
+          }
+          return { ...outcome.user, persistent: parsed.data.remember, ...requestMeta(request.headers) };
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user?.id) {
+          // a fresh sign-in: a new session, never one carried over from an older cookie
+          const sid = await createSession(db, policy, {
+            userId: user.id,
+            persistent: user.persistent ?? false,
+            userAgent: user.userAgent,
+            ip: user.ip,
+          });
+          return { sub: user.id, sid, name: user.name, email: user.email, authTime: Math.floor(Date.now() / 1000) };
+        }
+        if (typeof token.sid !== "string" || !token.sub) return null;
+        const session = await findLiveSession(db, policy, token.sid);
+        if (!session || session.userId !== token.sub) return null; // the cookie is cleared
+        return token;
+      },
+      session({ session, token }) {
+        // only what the pages show; never the session id
+        return { ...session, user: { ...session.user, id: token.sub ?? "" } };
+      },
+      redirect({ url, baseUrl }) {
+        return safeRedirectUrl(url, baseUrl);
+      },
+    },
+    events: {
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (typeof sid === "string") await revokeSession(db, sid);
+      },
+    },
+    logger: {
+      // A wrong password is not an error worth a stack trace; anything else is logged, without details.
+      error(error) {
+        if (error instanceof CredentialsSignin) return;
+        log("error", "auth_error", { type: (error as { type?: string }).type ?? error.name });
+      },
+      warn(code) {
+        log("warn", "auth_warning", { code });
+      },
+      debug() {},
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());

@@ -1,0 +1,28 @@
+import "server-only";
+// The signed-in person, for pages and actions. Every page and action of the
+// signed-in zone checks through here itself; proxy.ts only saves a round trip.
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { auth } from "./auth";
+
+/** The signed-in user's own minimal fields, or null. Fails closed. */
+export async function currentUser() {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return db.user.findUnique({
+    where: { id },
+    select: { id: true, name: true, email: true, emailVerified: true, createdAt: true },
+  });
+}
+
+export async function requireUser(returnTo = "/profile") {
+  const user = await currentUser();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** Sign-in and registration pages send signed-in people to their profile. */
+export async function redirectIfSignedIn(): Promise<void> {
+  if (await currentUser()) redirect("/profile");
+}

@@ -1,0 +1,10 @@
+import { z } from "zod";
+
+export const NAME_MAX_LENGTH = 100;
+
+export const nameSchema = z
+  .string({ error: "Enter your name." })
+  .trim()
+  .min(1, "Enter your name.")
+  .max(NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters.`)
+  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "Use letters, spaces and punctuation only.");

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { emailSchema } from "./email";
+import { currentPasswordSchema } from "./password";
+
+/** A ticked checkbox arrives as "on" from a form and "true" through Auth.js. */
+const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: currentPasswordSchema,
+  remember: checkbox,
+});
+
+export type SignInFields = z.input<typeof signInSchema>;
+
+export const resendVerificationSchema = z.object({ email: emailSchema });
+
+/** A link token: 32 random bytes in base64url. Anything else is not ours. */
+export const linkTokenSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
