@@ -1,11 +1,15 @@
 // Every email the app sends, by the name the outbox stores.
 import type { z } from "zod";
 import { accountExists } from "./account-exists";
+import { passwordChanged } from "./password-changed";
+import { resetPassword } from "./reset-password";
 import { testEmail } from "./test-email";
 import { verifyEmail } from "./verify-email";
 
 export const emailTemplates = {
   "account-exists": accountExists,
+  "password-changed": passwordChanged,
+  "reset-password": resetPassword,
   test: testEmail,
   "verify-email": verifyEmail,
 };

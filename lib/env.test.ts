@@ -65,6 +65,12 @@ describe("parseEnv", () => {
     );
   });
 
+  it("insists on https in production, except on this machine", () => {
+    expect(() => parseEnv({ ...production, AUTH_URL: "http://accounts.example.com" })).toThrow("AUTH_URL must use https://");
+    expect(parseEnv({ ...production, AUTH_URL: "http://127.0.0.1:3000" }).secureCookies).toBe(false);
+    expect(parseEnv(production).secureCookies).toBe(true);
+  });
+
   it("lets `next build` run without production secrets", () => {
     expect(parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).isProduction).toBe(false);
   });

@@ -24,6 +24,7 @@ const schema = z.object({
   BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
   SESSION_IDLE_MINUTES: integer(5, 24 * 60),
   SESSION_MAX_AGE_DAYS: integer(1, 30),
+  RESET_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   EMAIL_FROM: z.string().min(3).optional(),
   MAILBOX_DIR: z.string().default(".data/mailbox"),
@@ -48,8 +49,11 @@ export type Env = {
   passwordMinLength: number;
   bcryptCost: number;
   session: { idleMinutes: number; maxAgeDays: number };
+  resetTokenTtlMinutes: number;
   /** the canonical origin for links, redirects and emails, without a trailing slash */
   appUrl: string;
+  /** served over HTTPS: cookies are Secure and session cookies take the __Host- prefix */
+  secureCookies: boolean;
   /** unset means: deliver into the local mailbox (development only) */
   smtpUrl: string | undefined;
   emailFrom: string;
@@ -80,6 +84,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (missing.length > 0) {
       throw new EnvError(`Missing environment variable${missing.length > 1 ? "s" : ""} for production: ${missing.join(", ")}. See .env.example.`);
     }
+    // cookies and links must not travel in clear text, except on this machine
+    const appUrl = new URL(vars.AUTH_URL ?? "");
+    if (appUrl.protocol !== "https:" && !["localhost", "127.0.0.1", "[::1]"].includes(appUrl.hostname)) {
+      throw new EnvError("AUTH_URL must use https:// in production (http:// is accepted for localhost only).");
+    }
   }
   return {
     isProduction,
@@ -89,7 +98,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     passwordMinLength: vars.PASSWORD_MIN_LENGTH,
     bcryptCost: vars.BCRYPT_COST,
     session: { idleMinutes: vars.SESSION_IDLE_MINUTES, maxAgeDays: vars.SESSION_MAX_AGE_DAYS },
+    resetTokenTtlMinutes: vars.RESET_TOKEN_TTL_MINUTES,
     appUrl: (vars.AUTH_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
+    secureCookies: (vars.AUTH_URL ?? "").startsWith("https://"),
     smtpUrl: vars.SMTP_URL,
     emailFrom: vars.EMAIL_FROM ?? "Accounts <no-reply@localhost>",
     mailboxDir: path.resolve(/*turbopackIgnore: true*/ vars.MAILBOX_DIR),

@@ -8,6 +8,7 @@ import { emailTemplates, isEmailName } from "@/emails";
 import type { EmailTemplate } from "@/emails/define";
 import { issueToken } from "./auth/tokens";
 import type { DbClient } from "./db";
+import type { TokenPurpose } from "./generated/prisma/enums";
 import { describeError, log } from "./log";
 import { onMailQueued, type MailTransport } from "./mail";
 
@@ -19,6 +20,8 @@ export type MailWorkerConfig = {
   retryBaseMs: number;
   retryMaxMs: number;
   maxAttempts: number;
+  /** lifetimes that settings give some link tokens, instead of their template's default */
+  tokenTtlMs?: Partial<Record<TokenPurpose, number>>;
   /** how long a claimed row stays claimed if this process dies mid-send */
   leaseMs?: number;
   batchSize?: number;
@@ -66,7 +69,7 @@ async function render(config: MailWorkerConfig, row: ClaimedRow) {
       purpose: template.link.purpose,
       userId: row.userId,
       email: row.to,
-      ttlMs: template.link.ttlMs,
+      ttlMs: config.tokenTtlMs?.[template.link.purpose] ?? template.link.ttlMs,
     });
     link = `${config.appUrl}${template.link.path}?token=${token}`;
   }

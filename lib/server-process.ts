@@ -22,6 +22,7 @@ export function startServerProcess(): void {
       from: config.emailFrom,
       appUrl: config.appUrl,
       ...config.mail,
+      tokenTtlMs: { RESET_PASSWORD: config.resetTokenTtlMinutes * 60_000 },
     });
   }
   log("info", "server_started", {

@@ -25,7 +25,7 @@ async function rememberEmail(email: string) {
   (await cookies()).set(REGISTERED_EMAIL_COOKIE, email, {
     httpOnly: true,
     sameSite: "lax",
-    secure: env().appUrl.startsWith("https://"),
+    secure: env().secureCookies,
     path: "/",
     maxAge: 60 * 60,
   });

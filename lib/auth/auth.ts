@@ -34,7 +34,7 @@ export function sessionCookieName(secure: boolean): string {
 
 function authConfig(): NextAuthConfig {
   const config = env();
-  const secure = config.appUrl.startsWith("https://");
+  const secure = config.secureCookies;
   const policy = config.session;
 
   return {

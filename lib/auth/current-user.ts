@@ -2,11 +2,15 @@ import "server-only";
 // The signed-in person, for pages and actions. Every page and action of the
 // signed-in zone checks through here itself; proxy.ts only saves a round trip.
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { auth } from "./auth";
 
-/** The signed-in user's own minimal fields, or null. Fails closed. */
-export async function currentUser() {
+/**
+ * The signed-in user's own minimal fields, or null. Fails closed. Cached for
+ * one request: the header, the layout and the page all ask.
+ */
+export const currentUser = cache(async function currentUser() {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
@@ -14,7 +18,7 @@ export async function currentUser() {
     where: { id },
     select: { id: true, name: true, email: true, emailVerified: true, createdAt: true },
   });
-}
+});
 
 export async function requireUser(returnTo = "/profile") {
   const user = await currentUser();

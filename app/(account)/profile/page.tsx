@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Your profile" };
@@ -21,6 +22,9 @@ export default async function ProfilePage() {
           <time dateTime={user.createdAt.toISOString()}>{memberSince.format(user.createdAt)}</time>
         </dd>
       </dl>
+      <p>
+        <Link href="/settings/password">Change your password</Link>
+      </p>
     </div>
   );
 }

@@ -6,7 +6,9 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[]; code?: string | string[] }> };
+type Props = {
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[]; code?: string | string[]; reset?: string }>;
+};
 
 /** Messages for sign-ins that came through Auth.js's own route and were sent back here. */
 function routeError(error: unknown, code: unknown): { message: string; unverified: boolean } | undefined {
@@ -20,10 +22,15 @@ function routeError(error: unknown, code: unknown): { message: string; unverifie
 
 export default async function LoginPage({ searchParams }: Props) {
   await redirectIfSignedIn();
-  const { callbackUrl, error, code } = await searchParams;
+  const { callbackUrl, error, code, reset } = await searchParams;
   return (
     <div className="narrow">
       <h1>Sign in</h1>
+      {reset && (
+        <div className="alert" role="status">
+          <p>Your password was changed and every device was signed out. Sign in with your new password.</p>
+        </div>
+      )}
       <LoginForm callbackUrl={safeCallbackPath(callbackUrl)} initialError={routeError(error, code)} />
       <p>
         <Link href="/forgot-password">Forgot your password?</Link>

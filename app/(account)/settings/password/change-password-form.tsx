@@ -1,0 +1,43 @@
+"use client";
+import { useMemo } from "react";
+import { Field } from "@/components/form/field";
+import { FormAlert } from "@/components/form/form-alert";
+import { SubmitButton } from "@/components/form/submit-button";
+import { useActionForm } from "@/components/form/use-action-form";
+import { changePasswordSchema } from "@/lib/validation/password-reset";
+import { changePasswordAction } from "../../actions";
+
+export function ChangePasswordForm({ minPasswordLength }: { minPasswordLength: number }) {
+  const schema = useMemo(() => changePasswordSchema({ minLength: minPasswordLength }), [minPasswordLength]);
+  const { form, state, formAction, pending, onSubmit, errorFor } = useActionForm(changePasswordAction, schema);
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate>
+      <FormAlert state={state} />
+      <Field
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        error={errorFor("currentPassword")}
+        {...form.register("currentPassword")}
+      />
+      <Field
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${minPasswordLength} characters, different from your current one.`}
+        error={errorFor("password")}
+        {...form.register("password")}
+      />
+      <Field
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        error={errorFor("confirmPassword")}
+        {...form.register("confirmPassword")}
+      />
+      <SubmitButton pending={pending} pendingText="Changing…">
+        Change password
+      </SubmitButton>
+    </form>
+  );
+}

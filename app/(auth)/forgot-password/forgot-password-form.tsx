@@ -1,0 +1,28 @@
+"use client";
+import { Field } from "@/components/form/field";
+import { FormAlert } from "@/components/form/form-alert";
+import { SubmitButton } from "@/components/form/submit-button";
+import { useActionForm } from "@/components/form/use-action-form";
+import { forgotPasswordSchema } from "@/lib/validation/password-reset";
+import { requestReset } from "../reset-actions";
+
+export function ForgotPasswordForm() {
+  const { form, state, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(requestReset, forgotPasswordSchema);
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate>
+      <FormAlert state={state} />
+      <Field
+        label="Email"
+        type="email"
+        autoComplete="email"
+        spellCheck={false}
+        defaultValue={valueOf("email")}
+        error={errorFor("email")}
+        {...form.register("email")}
+      />
+      <SubmitButton pending={pending} pendingText="Sending…">
+        Send me a reset link
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+"use server";
+// Password reset: ask for a link, then set the new password with it.
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { appDeps } from "@/lib/account/deps";
+import { requestPasswordReset, resetPassword } from "@/lib/account/password-reset";
+import { formAction } from "@/lib/actions";
+import { describeUserAgent } from "@/lib/auth/device";
+import { serverPasswordRules } from "@/lib/auth/password-rules";
+import { requestMeta } from "@/lib/auth/request-meta";
+import { db } from "@/lib/db";
+import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/password-reset";
+import { forgetResetToken, resetTokenFromCookie } from "./reset-token";
+
+export const requestReset = formAction(
+  forgotPasswordSchema,
+  async ({ email }) => {
+    await requestPasswordReset(db, { email, ip: requestMeta(await headers()).ip });
+    redirect("/forgot-password?sent=1");
+  },
+  { keep: ["email"] },
+);
+
+export const setNewPassword = formAction(
+  () => resetPasswordSchema(serverPasswordRules()),
+  async ({ password }) => {
+    const token = await resetTokenFromCookie();
+    if (!token) redirect("/reset-password");
+    const device = describeUserAgent(requestMeta(await headers()).userAgent);
+    const outcome = await resetPassword(appDeps(), { token, password, device }, serverPasswordRules());
+    if (outcome.ok) {
+      await forgetResetToken();
+      redirect("/login?reset=1");
+    }
+    if (outcome.reason === "weak") return { ok: false, error: outcome.message, fieldErrors: { password: [outcome.message] } };
+    // the page explains an expired, used or void link and offers a new one
+    redirect("/reset-password");
+  },
+);
