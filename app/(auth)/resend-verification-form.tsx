@@ -1,5 +1,5 @@
 "use client";
-import { Field } from "@/components/form/field";
+import { EmailField } from "@/components/form/email-field";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
@@ -15,12 +15,8 @@ export function ResendVerificationForm({ email }: { email?: string }) {
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-label="Send a new confirmation link">
       <FormAlert state={state} />
-      <Field
+      <EmailField
         id="resend-email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
         defaultValue={valueOf("email") ?? email}
         error={errorFor("email")}
         {...form.register("email")}

@@ -1,5 +1,5 @@
 "use client";
-import { Field } from "@/components/form/field";
+import { EmailField } from "@/components/form/email-field";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
@@ -11,15 +11,7 @@ export function ForgotPasswordForm() {
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <FormAlert state={state} />
-      <Field
-        label="Email"
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
-        defaultValue={valueOf("email")}
-        error={errorFor("email")}
-        {...form.register("email")}
-      />
+      <EmailField defaultValue={valueOf("email")} error={errorFor("email")} {...form.register("email")} />
       <SubmitButton pending={pending} pendingText="Sending…">
         Send me a reset link
       </SubmitButton>

@@ -1,4 +1,5 @@
 "use client";
+import { EmailField } from "@/components/form/email-field";
 import { Field } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -19,11 +20,8 @@ export function LoginForm({ callbackUrl, initialError }: Props) {
       <form action={formAction} onSubmit={onSubmit} noValidate>
         <FormAlert state={failure} />
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
-        <Field
-          label="Email"
-          type="email"
+        <EmailField
           autoComplete="username"
-          spellCheck={false}
           defaultValue={valueOf("email")}
           error={errorFor("email")}
           {...form.register("email")}

@@ -1,7 +1,9 @@
 "use client";
 import { useMemo } from "react";
+import { EmailField } from "@/components/form/email-field";
 import { Field } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";
+import { NewPasswordFields } from "@/components/form/new-password-fields";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
 import { registerSchema } from "@/lib/validation/register";
@@ -16,29 +18,11 @@ export function RegisterForm({ minPasswordLength }: { minPasswordLength: number 
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <FormAlert state={state} />
       <Field label="Name" autoComplete="name" defaultValue={valueOf("name")} error={errorFor("name")} {...form.register("name")} />
-      <Field
-        label="Email"
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
-        defaultValue={valueOf("email")}
-        error={errorFor("email")}
-        {...form.register("email")}
-      />
-      <Field
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${minPasswordLength} characters. A few unrelated words make a strong password.`}
-        error={errorFor("password")}
-        {...form.register("password")}
-      />
-      <Field
-        label="Confirm password"
-        type="password"
-        autoComplete="new-password"
-        error={errorFor("confirmPassword")}
-        {...form.register("confirmPassword")}
+      <EmailField defaultValue={valueOf("email")} error={errorFor("email")} {...form.register("email")} />
+      <NewPasswordFields
+        minLength={minPasswordLength}
+        password={{ ...form.register("password"), error: errorFor("password") }}
+        confirm={{ ...form.register("confirmPassword"), error: errorFor("confirmPassword") }}
       />
       <SubmitButton pending={pending} pendingText="Creating your account…">
         Create account

@@ -1,7 +1,7 @@
 "use client";
 import { useMemo } from "react";
-import { Field } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";
+import { NEW_PASSWORD_LABELS, NewPasswordFields } from "@/components/form/new-password-fields";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
 import { resetPasswordSchema } from "@/lib/validation/password-reset";
@@ -13,20 +13,11 @@ export function ResetPasswordForm({ minPasswordLength }: { minPasswordLength: nu
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <FormAlert state={state} />
-      <Field
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${minPasswordLength} characters. A few unrelated words make a strong password.`}
-        error={errorFor("password")}
-        {...form.register("password")}
-      />
-      <Field
-        label="Confirm new password"
-        type="password"
-        autoComplete="new-password"
-        error={errorFor("confirmPassword")}
-        {...form.register("confirmPassword")}
+      <NewPasswordFields
+        minLength={minPasswordLength}
+        labels={NEW_PASSWORD_LABELS}
+        password={{ ...form.register("password"), error: errorFor("password") }}
+        confirm={{ ...form.register("confirmPassword"), error: errorFor("confirmPassword") }}
       />
       <SubmitButton pending={pending} pendingText="Saving…">
         Set new password

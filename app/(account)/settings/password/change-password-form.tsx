@@ -2,6 +2,7 @@
 import { useMemo } from "react";
 import { Field } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";
+import { NEW_PASSWORD_LABELS, NewPasswordFields } from "@/components/form/new-password-fields";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
 import { changePasswordSchema } from "@/lib/validation/password-reset";
@@ -20,20 +21,12 @@ export function ChangePasswordForm({ minPasswordLength }: { minPasswordLength: n
         error={errorFor("currentPassword")}
         {...form.register("currentPassword")}
       />
-      <Field
-        label="New password"
-        type="password"
-        autoComplete="new-password"
+      <NewPasswordFields
+        minLength={minPasswordLength}
+        labels={NEW_PASSWORD_LABELS}
         hint={`At least ${minPasswordLength} characters, different from your current one.`}
-        error={errorFor("password")}
-        {...form.register("password")}
-      />
-      <Field
-        label="Confirm new password"
-        type="password"
-        autoComplete="new-password"
-        error={errorFor("confirmPassword")}
-        {...form.register("confirmPassword")}
+        password={{ ...form.register("password"), error: errorFor("password") }}
+        confirm={{ ...form.register("confirmPassword"), error: errorFor("confirmPassword") }}
       />
       <SubmitButton pending={pending} pendingText="Changing…">
         Change password
