@@ -78,7 +78,7 @@ describe("PGlite", () => {
   afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
   it("4: starts with the startup-progress timer switched off", async () => {
-    const pglite = openPGlite(undefined);
+    const { pglite } = openPGlite(undefined);
     const result = await pglite.query<{ log_startup_progress_interval: string }>("SHOW log_startup_progress_interval");
     expect(result.rows[0]?.log_startup_progress_interval).toBe("0");
     await pglite.close();
@@ -93,6 +93,15 @@ describe("PGlite", () => {
     } finally {
       other.kill();
     }
+  });
+
+  it("5a: releases the folder when the database closes, so another process may open it", async () => {
+    const url = `pglite:${tempDir()}`;
+    const dataDir = pgliteDataDir(url) ?? "";
+    const adapter = await makeAdapterFactory(url).connect();
+    expect(fs.readFileSync(`${dataDir}.lock`, "utf8")).toBe(String(process.pid));
+    await adapter.dispose();
+    expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
   });
 
   it("5a: takes over a lock left by a process that died", async () => {

@@ -165,17 +165,23 @@ class PostgresServerFactory implements SqlMigrationAwareDriverAdapterFactory {
 // ---- PGlite --------------------------------------------------------------------
 // Workaround 5a: PGlite has no cross-process lock, and two processes on one
 // folder silently lose writes. A pid file beside the folder refuses a second one.
-export function lockDataDir(dataDir: string): void {
+/** Takes the folder's lock and returns its release; the lock also goes when the process exits. */
+export function lockDataDir(dataDir: string): () => void {
   const lockFile = `${dataDir}.lock`;
+  const release = () => {
+    process.off("exit", release);
+    // only our own lock: another process may have taken the folder since
+    if (fs.existsSync(lockFile) && Number(fs.readFileSync(lockFile, "utf8")) === process.pid) fs.rmSync(lockFile, { force: true });
+  };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
-      process.once("exit", () => fs.rmSync(lockFile, { force: true }));
-      return;
+      process.once("exit", release);
+      return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number(fs.readFileSync(lockFile, "utf8"));
-      if (owner === process.pid) return;
+      if (owner === process.pid) return () => {}; // held by an open handle of this process
       if (isAlive(owner)) {
         const message =
           `The embedded database in ${dataDir} is in use by process ${owner}. ` +
@@ -186,6 +192,7 @@ export function lockDataDir(dataDir: string): void {
       fs.rmSync(lockFile, { force: true }); // left by a process that died
     }
   }
+  throw new Error(`Could not lock ${dataDir}`);
 }
 
 function isAlive(pid: number): boolean {
@@ -198,19 +205,22 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export function openPGlite(dataDir: string | undefined): PGlite {
+/** Opens PGlite on a folder (locked until `unlock`) or in memory. */
+export function openPGlite(dataDir: string | undefined): { pglite: PGlite; unlock: () => void } {
+  let unlock = () => {};
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
-    lockDataDir(dataDir);
+    unlock = lockDataDir(dataDir);
   }
   // One options object: `new PGlite(undefined, options)` ignores the options.
-  return new PGlite({
+  const pglite = new PGlite({
     dataDir,
     // Workaround 4: after an unclean exit PGlite runs crash recovery and arms
     // PostgreSQL's startup-progress timer, which single-user mode never
     // disarms, so the process could never exit.
     startParams: [...PGlite.defaultStartParams, "-c", "log_startup_progress_interval=0"],
   });
+  return { pglite, unlock };
 }
 
 type PGliteHandle = { pool: pg.Pool; users: number; release: () => Promise<void> };
@@ -224,7 +234,7 @@ function acquirePGlite(dataDir: string | undefined): PGliteHandle {
   const key = dataDir ?? `memory:${randomUUID()}`; // each in-memory database is private
   let handle = handles.get(key);
   if (!handle) {
-    const pglite = openPGlite(dataDir);
+    const { pglite, unlock } = openPGlite(dataDir);
     const config = createPgConfig(pglite);
     // Workaround 3: adapter-pg passes `types: { getTypeParser }` with each
     // query, which pg forwards to Parse as the parameter-type list. A real
@@ -242,6 +252,7 @@ function acquirePGlite(dataDir: string | undefined): PGliteHandle {
         handles.delete(key);
         await pool.end();
         if (!pglite.closed) await pglite.close();
+        unlock();
       },
     };
     handles.set(key, created);
