@@ -26,13 +26,14 @@ export const setNewPassword = formAction(
   async ({ password }) => {
     const token = await resetTokenFromCookie();
     if (!token) redirect("/reset-password");
-    const device = describeUserAgent(requestMeta(await headers()).userAgent);
-    const outcome = await resetPassword(appDeps(), { token, password, device }, serverPasswordRules());
+    const { userAgent, ip } = requestMeta(await headers());
+    const outcome = await resetPassword(appDeps(), { token, password, device: describeUserAgent(userAgent), ip }, serverPasswordRules());
     if (outcome.ok) {
       await forgetResetToken();
       redirect("/login?reset=1");
     }
     if (outcome.reason === "weak") return { ok: false, error: outcome.message, fieldErrors: { password: [outcome.message] } };
+    if (outcome.reason === "throttled") return { ok: false, error: "Too many attempts from your network. Wait a minute and try again." };
     // the page explains an expired, used or void link and offers a new one
     redirect("/reset-password");
   },

@@ -11,6 +11,8 @@ import { storeNewPassword } from "./new-password";
 
 export const RESET_REQUESTS_PER_EMAIL: Limit = { name: "reset-email", max: 3, windowMs: 60 * 60_000 };
 export const RESET_REQUESTS_PER_IP: Limit = { name: "reset-ip", max: 20, windowMs: 60_000 };
+/** Guessing tokens is hopeless at 256 bits; this keeps anyone from trying at speed. */
+export const RESET_SUBMISSIONS_PER_IP: Limit = { name: "reset-submit-ip", max: 20, windowMs: 60_000 };
 
 export type ResetLinkState = "valid" | "expired" | "used" | "invalid";
 
@@ -46,7 +48,7 @@ export async function inspectResetLink(db: DbClient, token: string): Promise<Res
 
 export type ResetOutcome =
   | { ok: true }
-  | { ok: false; reason: Exclude<ResetLinkState, "valid"> }
+  | { ok: false; reason: Exclude<ResetLinkState, "valid"> | "throttled" }
   | { ok: false; reason: "weak"; message: string };
 
 /**
@@ -56,9 +58,10 @@ export type ResetOutcome =
  */
 export async function resetPassword(
   { db, hasher }: AccountDeps,
-  input: { token: string; password: string; device: string },
+  input: { token: string; password: string; device: string; ip: string | null },
   rules: PasswordRules,
 ): Promise<ResetOutcome> {
+  if (input.ip && !(await hitLimit(db, RESET_SUBMISSIONS_PER_IP, input.ip)).allowed) return { ok: false, reason: "throttled" };
   const { row, state } = await findResetToken(db, input.token);
   if (!row || state !== "valid") return { ok: false, reason: state === "valid" ? "invalid" : state };
   const { user } = row;
@@ -68,9 +71,10 @@ export async function resetPassword(
   const passwordHash = await hasher.hash(input.password);
   const now = new Date();
   const claimed = await db.$transaction(async (tx) => {
-    // the conditional update is the atomic claim: of two concurrent posts, one wins
+    // the conditional update is the atomic claim: of two concurrent posts, one wins;
+    // it also re-checks that the account still has the address the link went to
     const claim = await tx.token.updateMany({
-      where: { id: row.id, usedAt: null, expiresAt: { gt: now } },
+      where: { id: row.id, usedAt: null, expiresAt: { gt: now }, user: { is: { email: row.email } } },
       data: { usedAt: now },
     });
     if (claim.count !== 1) return false;
@@ -84,5 +88,8 @@ export async function resetPassword(
     });
     return true;
   });
-  return claimed ? { ok: true } : { ok: false, reason: "used" };
+  if (claimed) return { ok: true };
+  // something changed since the check: say what it is now
+  const { state: current } = await findResetToken(db, input.token);
+  return { ok: false, reason: current === "valid" ? "used" : current };
 }
