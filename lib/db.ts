@@ -9,8 +9,9 @@ export function createDbClient(url: string, pool: { max?: number; connectTimeout
   return new PrismaClient({
     adapter: makeAdapterFactory(url, pool),
     omit: { user: { passwordHash: true } },
-    // The embedded database runs one transaction at a time: let others queue longer.
-    transactionOptions: isEmbeddedUrl(url) ? { maxWait: 15_000, timeout: 15_000 } : undefined,
+    // Waiting for a connection: the embedded database runs one transaction at a
+    // time, so others queue longer there; Prisma's default 2 s is short for bursts.
+    transactionOptions: isEmbeddedUrl(url) ? { maxWait: 15_000, timeout: 15_000 } : { maxWait: 5_000, timeout: 10_000 },
   });
 }
 

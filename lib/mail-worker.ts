@@ -6,7 +6,8 @@ import { randomInt } from "node:crypto";
 import type { z } from "zod";
 import { emailTemplates, isEmailName } from "@/emails";
 import type { EmailTemplate } from "@/emails/define";
-import { issueToken } from "./auth/tokens";
+import type { RenderedEmail } from "@/emails/layout";
+import { discardToken, issueToken, retireOlderTokens } from "./auth/tokens";
 import type { DbClient } from "./db";
 import type { TokenPurpose } from "./generated/prisma/enums";
 import { describeError, log } from "./log";
@@ -56,31 +57,34 @@ async function claimDue(db: DbClient, leaseMs: number, batchSize: number): Promi
     RETURNING id, template, "to", "userId", data, attempts`;
 }
 
-async function render(config: MailWorkerConfig, row: ClaimedRow) {
+type Rendered = { email: RenderedEmail; token?: { id: string; userId: string; purpose: TokenPurpose } };
+
+async function render(config: MailWorkerConfig, row: ClaimedRow): Promise<Rendered> {
   if (!isEmailName(row.template)) throw new UndeliverableError(`unknown template ${row.template}`);
   const template: EmailTemplate<z.ZodType> = emailTemplates[row.template];
   const data = template.data.safeParse(row.data);
   if (!data.success) throw new UndeliverableError("stored data does not match the template");
-  let link: string | undefined;
-  if (template.link) {
-    if (!row.userId) throw new UndeliverableError("the account no longer exists");
-    // The token is born here, at send time: the outbox never holds one.
-    const token = await issueToken(config.db, {
-      purpose: template.link.purpose,
-      userId: row.userId,
-      email: row.to,
-      ttlMs: config.tokenTtlMs?.[template.link.purpose] ?? template.link.ttlMs,
-    });
-    link = `${config.appUrl}${template.link.path}?token=${token}`;
-  }
-  return template.render(data.data, { appUrl: config.appUrl, link });
+  if (!template.link) return { email: template.render(data.data, { appUrl: config.appUrl }) };
+  if (!row.userId) throw new UndeliverableError("the account no longer exists");
+  // The token is born here, at send time: the outbox never holds one.
+  const { purpose } = template.link;
+  const { id, token } = await issueToken(config.db, {
+    purpose,
+    userId: row.userId,
+    email: row.to,
+    ttlMs: config.tokenTtlMs?.[purpose] ?? template.link.ttlMs,
+  });
+  const link = `${config.appUrl}${template.link.path}?token=${token}`;
+  return { email: template.render(data.data, { appUrl: config.appUrl, link }), token: { id, userId: row.userId, purpose } };
 }
 
 async function deliver(config: MailWorkerConfig, row: ClaimedRow): Promise<"sent" | "retry" | "dead"> {
   const fields = { outboxId: row.id, template: row.template, attempt: row.attempts };
+  let rendered: Rendered | undefined;
   try {
-    const email = await render(config, row);
-    const { messageId } = await config.transport.send({ ...email, to: row.to, from: config.from });
+    rendered = await render(config, row);
+    const { messageId } = await config.transport.send({ ...rendered.email, to: row.to, from: config.from });
+    if (rendered.token) await retireOlderTokens(config.db, rendered.token);
     await config.db.outboxMessage.update({
       where: { id: row.id },
       data: { status: "SENT", sentAt: new Date(), messageId, lockedUntil: null, lastError: null },
@@ -88,6 +92,7 @@ async function deliver(config: MailWorkerConfig, row: ClaimedRow): Promise<"sent
     log("info", "email_sent", fields);
     return "sent";
   } catch (error) {
+    if (rendered?.token) await discardToken(config.db, rendered.token.id).catch(() => {});
     const dead = error instanceof UndeliverableError || row.attempts >= config.maxAttempts;
     const lastError = describeError(error);
     await config.db.outboxMessage.update({

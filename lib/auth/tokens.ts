@@ -12,27 +12,37 @@ export function newToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
+export type TokenRequest = { purpose: TokenPurpose; userId: string; email: string; ttlMs: number };
+
 /**
- * Issues a token and returns it; the caller puts it in a link and forgets it.
- * A new token replaces the user's earlier unused ones of the same purpose, so
- * only the newest link works.
+ * Stores a new token's hash and returns the token; the caller puts it in a
+ * link and forgets it. Earlier tokens stay valid until the new link has
+ * actually been delivered (then call retireOlderTokens): a failed send must
+ * not kill the link the person already has.
  */
-export async function issueToken(
-  db: DbClient,
-  request: { purpose: TokenPurpose; userId: string; email: string; ttlMs: number },
-): Promise<string> {
+export async function issueToken(db: DbClient, request: TokenRequest): Promise<{ id: string; token: string }> {
   const token = newToken();
-  await db.$transaction([
-    db.token.deleteMany({ where: { userId: request.userId, purpose: request.purpose, usedAt: null } }),
-    db.token.create({
-      data: {
-        tokenHash: hashToken(token),
-        purpose: request.purpose,
-        userId: request.userId,
-        email: request.email,
-        expiresAt: new Date(Date.now() + request.ttlMs),
-      },
-    }),
-  ]);
-  return token;
+  const { id } = await db.token.create({
+    data: {
+      tokenHash: hashToken(token),
+      purpose: request.purpose,
+      userId: request.userId,
+      email: request.email,
+      expiresAt: new Date(Date.now() + request.ttlMs),
+    },
+    select: { id: true },
+  });
+  return { id, token };
+}
+
+/** After the newest link went out: only it works from now on. */
+export async function retireOlderTokens(db: DbClient, newest: { id: string; userId: string; purpose: TokenPurpose }): Promise<void> {
+  await db.token.deleteMany({
+    where: { userId: newest.userId, purpose: newest.purpose, usedAt: null, id: { not: newest.id } },
+  });
+}
+
+/** A token whose link was never delivered. */
+export async function discardToken(db: DbClient, id: string): Promise<void> {
+  await db.token.deleteMany({ where: { id } });
 }
