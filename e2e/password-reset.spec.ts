@@ -1,0 +1,147 @@
+// Password reset by emailed link, through the real mailbox, on both databases.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { createVerifiedAccount, signIn, withDb } from "./support/accounts";
+import { expect, test, type App } from "./support/fixtures";
+import { linkFromMail, uniqueEmail } from "./support/mail";
+
+const NEW_PASSWORD = "seven quiet lanterns drift north";
+const RESET_SUBJECT = /Reset your/;
+
+async function requestReset(page: Page, email: string) {
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send me a reset link" }).click();
+  await expect(page.getByText("If that address has an account, we've sent a link")).toBeVisible();
+}
+
+const resetLink = (app: App, email: string, count = 1) => linkFromMail(app.sink, email, RESET_SUBJECT, "/reset-password?token=", count);
+
+async function chooseNewPassword(page: Page, password = NEW_PASSWORD) {
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByLabel("Confirm new password").fill(password);
+  await page.getByRole("button", { name: "Set new password" }).click();
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled });
+
+    test("the whole reset journey signs every device out and sends a notice", async ({ page, browser, app }) => {
+      const account = await createVerifiedAccount(page, app, "reset");
+      // two other browsers signed in to the account
+      const others = await Promise.all([browser.newContext(), browser.newContext()]);
+      for (const context of others) {
+        const other = await context.newPage();
+        await signIn(other, account);
+        await expect(other).toHaveURL(/\/profile$/);
+      }
+
+      await requestReset(page, account.email);
+      const link = await resetLink(app, account.email);
+      await page.goto(link);
+      // the token leaves the address bar on the first load
+      await expect(page).toHaveURL(`${app.baseURL}/reset-password`);
+      await chooseNewPassword(page);
+      await expect(page.getByText("Your password was changed and every device was signed out")).toBeVisible();
+
+      for (const context of others) {
+        const other = await context.newPage();
+        await other.goto("/profile");
+        await expect(other).toHaveURL(/\/login/);
+        await context.close();
+      }
+
+      const notice = await app.sink.waitFor((m) => m.to.includes(account.email) && /password was changed/.test(m.subject));
+      expect(notice.text).toContain("reset with an emailed link");
+      expect(notice.text + notice.html).not.toContain(NEW_PASSWORD);
+      expect(notice.html.length).toBeGreaterThan(0);
+
+      await signIn(page, account);
+      await expect(page.getByText("don't match an account")).toBeVisible();
+      await signIn(page, { email: account.email, password: NEW_PASSWORD });
+      await expect(page).toHaveURL(/\/profile$/);
+    });
+  });
+}
+
+test("an unknown address gets the identical page and no mail", async ({ page, app }) => {
+  const known = await createVerifiedAccount(page, app, "known");
+  const unknown = uniqueEmail("nobody");
+  await requestReset(page, unknown);
+  const unknownText = await page.locator("main").innerText();
+  await requestReset(page, known.email);
+  expect(await page.locator("main").innerText()).toBe(unknownText);
+  await resetLink(app, known.email); // the known address's mail has arrived...
+  expect(app.sink.messagesTo(unknown)).toHaveLength(0); // ...and the unknown one got none
+});
+
+test("expired, reused, forged and superseded links each get a clear page", async ({ page, app }) => {
+  const account = await createVerifiedAccount(page, app, "links");
+
+  await page.goto(`/reset-password?token=${"A".repeat(43)}`);
+  await expect(page.getByRole("heading", { name: "This link doesn't work" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Send me a new link" })).toBeVisible();
+
+  await requestReset(page, account.email);
+  const first = await resetLink(app, account.email, 1);
+  await requestReset(page, account.email);
+  const second = await resetLink(app, account.email, 2);
+  await page.goto(first);
+  await expect(page.getByRole("heading", { name: "This link doesn't work" })).toBeVisible();
+
+  await withDb(app, (db) => db.token.updateMany({ where: { purpose: "RESET_PASSWORD", usedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } }));
+  await page.goto(second);
+  await expect(page.getByRole("heading", { name: "This link has expired" })).toBeVisible();
+
+  await requestReset(page, account.email);
+  const third = await resetLink(app, account.email, 3);
+  await page.goto(third);
+  await chooseNewPassword(page);
+  await expect(page).toHaveURL(/\/login\?reset=1$/);
+  await page.goto(third);
+  await expect(page.getByRole("heading", { name: "This link was already used" })).toBeVisible();
+});
+
+test("a weak new password is refused and the link still works", async ({ page, app }) => {
+  const account = await createVerifiedAccount(page, app, "weak");
+  await requestReset(page, account.email);
+  await page.goto(await resetLink(app, account.email));
+  await chooseNewPassword(page, "short");
+  await expect(page.getByLabel("New password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await chooseNewPassword(page);
+  await expect(page).toHaveURL(/\/login\?reset=1$/);
+});
+
+test("two browsers using one link at once: exactly one wins", async ({ browser, page, app }) => {
+  const account = await createVerifiedAccount(page, app, "race");
+  await requestReset(page, account.email);
+  const link = await resetLink(app, account.email);
+  const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
+  const pages = await Promise.all(contexts.map((context) => context.newPage()));
+  await Promise.all(pages.map((racer) => racer.goto(link)));
+  const passwords = ["first racer takes the crown", "second racer takes the crown"];
+  await Promise.all(pages.map((racer, i) => chooseNewPassword(racer, passwords[i])));
+  // the winner lands on sign-in, the other learns the link was used
+  for (const racer of pages) {
+    await expect(racer.getByRole("heading", { level: 1 })).toHaveText(/^(Sign in|This link was already used)$/);
+  }
+  const winners = pages.map((racer) => racer.url().endsWith("/login?reset=1"));
+  expect(winners.filter(Boolean)).toHaveLength(1);
+  const winner = passwords[winners.indexOf(true)] ?? "";
+  await signIn(page, { email: account.email, password: winner });
+  await expect(page).toHaveURL(/\/profile$/);
+  await Promise.all(contexts.map((context) => context.close()));
+});
+
+test("reset pages have no accessibility violations", async ({ page, app }) => {
+  const account = await createVerifiedAccount(page, app, "axe");
+  await page.goto("/forgot-password");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await requestReset(page, account.email);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.goto(await resetLink(app, account.email));
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await chooseNewPassword(page, "short");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
