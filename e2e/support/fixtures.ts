@@ -39,6 +39,8 @@ export const test = base.extend<{ attachServerLog: void }, AppOptions & { app: A
         PASSWORD_PEPPER: randomBytes(32).toString("base64url"),
         AUTH_URL: baseURL,
         EMAIL_FROM: "Accounts <no-reply@accounts.test>",
+        // the lowest cost the settings allow: every journey hashes, and CI has two cores
+        BCRYPT_COST: "10",
         MAIL_POLL_MS: "250",
         MAIL_RETRY_BASE_MS: "500",
         MAIL_RETRY_MAX_MS: "2000",
