@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import type { DbClient } from "../../lib/db";
 import type { App } from "./fixtures";
 import { linkFromMail, uniqueEmail } from "./mail";
 
@@ -48,4 +49,39 @@ export async function createVerifiedAccount(page: Page, app: App, label = "user"
   await register(page, account);
   await confirmEmail(page, app, account.email);
   return account;
+}
+
+/** Subjects of the two mails a registration can send. */
+export const VERIFY_SUBJECT = /Confirm your email/;
+export const ACCOUNT_EXISTS_SUBJECT = /Someone tried to sign up/;
+
+/** The Auth.js session cookie of a browser context (`__Host-` prefixed over HTTPS), if any. */
+export async function sessionCookie(context: BrowserContext) {
+  return (await context.cookies()).find((cookie) => /^(__Host-|__Secure-)?authjs\.session-token$/.test(cookie.name));
+}
+
+/**
+ * Signs in through Auth.js's own route instead of the page's action: fetch a
+ * CSRF token (which also sets its cookie), then post the credentials form.
+ * Pass the page's `request` so the cookies land in the browser context.
+ */
+export async function signInThroughAuthRoute(
+  request: APIRequestContext,
+  fields: { email: string; password: string; callbackUrl?: string; csrfToken?: string | null },
+  options: { maxRedirects?: number } = {},
+) {
+  const { csrfToken: fetched } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const { csrfToken = fetched, ...rest } = fields;
+  const form: Record<string, string> = { email: rest.email, password: rest.password };
+  if (csrfToken !== null) form.csrfToken = csrfToken;
+  if (rest.callbackUrl !== undefined) form.callbackUrl = rest.callbackUrl;
+  return request.post("/api/auth/callback/credentials", { form, maxRedirects: options.maxRedirects });
+}
+
+/**
+ * `app.withDb`. It once also removed the embedded database's folder lock,
+ * which the adapter kept until the worker exited (fixed in lib/db-adapter.ts).
+ */
+export function withDb<T>(app: App, work: (db: DbClient) => Promise<T>): Promise<T> {
+  return app.withDb(work);
 }

@@ -19,3 +19,13 @@ export async function linkFromMail(sink: SmtpSink, to: string, subject: RegExp, 
   if (!link) throw new Error(`no ${path} link in "${message.subject}":\n${message.text}`);
   return link;
 }
+
+/** Every message to `to` whose subject matches, oldest first. */
+export function mailsTo(sink: SmtpSink, to: string, subject: RegExp) {
+  return sink.messagesTo(to).filter((m) => subject.test(m.subject));
+}
+
+/** Every http(s) link in a message's text part. */
+export function linksIn(message: { text: string }): string[] {
+  return message.text.match(/https?:\/\/\S+/g) ?? [];
+}
