@@ -1,7 +1,7 @@
 // Password reset by emailed link, through the real mailbox, on both databases.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { createVerifiedAccount, signIn, withDb } from "./support/accounts";
+import { createVerifiedAccount, signIn } from "./support/accounts";
 import { expect, test, type App } from "./support/fixtures";
 import { linkFromMail, uniqueEmail } from "./support/mail";
 
@@ -90,7 +90,7 @@ test("expired, reused, forged and superseded links each get a clear page", async
   await page.goto(first);
   await expect(page.getByRole("heading", { name: "This link doesn't work" })).toBeVisible();
 
-  await withDb(app, (db) => db.token.updateMany({ where: { purpose: "RESET_PASSWORD", usedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } }));
+  await app.withDb((db) => db.token.updateMany({ where: { purpose: "RESET_PASSWORD", usedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } }));
   await page.goto(second);
   await expect(page.getByRole("heading", { name: "This link has expired" })).toBeVisible();
 

@@ -1,5 +1,4 @@
 import { expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
-import type { DbClient } from "../../lib/db";
 import type { App } from "./fixtures";
 import { linkFromMail, uniqueEmail } from "./mail";
 
@@ -76,12 +75,4 @@ export async function signInThroughAuthRoute(
   if (csrfToken !== null) form.csrfToken = csrfToken;
   if (rest.callbackUrl !== undefined) form.callbackUrl = rest.callbackUrl;
   return request.post("/api/auth/callback/credentials", { form, maxRedirects: options.maxRedirects });
-}
-
-/**
- * `app.withDb`. It once also removed the embedded database's folder lock,
- * which the adapter kept until the worker exited (fixed in lib/db-adapter.ts).
- */
-export function withDb<T>(app: App, work: (db: DbClient) => Promise<T>): Promise<T> {
-  return app.withDb(work);
 }
