@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { describeError, log } from "@/lib/log";
 import { queueEmail } from "@/lib/mail";
-import type { ActionResult } from "./action-result";
+import type { ActionResult } from "@/lib/actions";
 import { clearMailbox, requireDevelopment } from "./mailbox";
 import { sendTestEmailSchema } from "./send-test-email-schema";
 

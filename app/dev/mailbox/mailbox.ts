@@ -3,7 +3,7 @@
 import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { simpleParser, type AddressObject } from "mailparser";
+import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { env } from "@/lib/env";
@@ -75,14 +75,11 @@ async function readSummary(id: string): Promise<MessageSummary | undefined> {
   // on each request would be wasted work.
   const raw = source.toString("utf8");
   const end = raw.search(/\r?\n\r?\n/);
-  const mail = await simpleParser(end === -1 ? raw : raw.slice(0, end));
-  return {
-    id,
-    receivedAt: receivedAt(id),
-    from: addresses(mail.from),
-    to: addresses(mail.to),
-    subject: mail.subject ?? "",
-  };
+  return summarize(id, await simpleParser(end === -1 ? raw : raw.slice(0, end)));
+}
+
+function summarize(id: string, mail: ParsedMail): MessageSummary {
+  return { id, receivedAt: receivedAt(id), from: addresses(mail.from), to: addresses(mail.to), subject: mail.subject ?? "" };
 }
 
 /** The newest messages first, headers only, and how many files the folder holds in all. */
@@ -99,11 +96,7 @@ export const readMessage = cache(async (id: string): Promise<Message | undefined
   if (!source) return undefined;
   const mail = await simpleParser(source);
   return {
-    id,
-    receivedAt: receivedAt(id),
-    from: addresses(mail.from),
-    to: addresses(mail.to),
-    subject: mail.subject ?? "",
+    ...summarize(id, mail),
     date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : undefined, // a malformed header gives Invalid Date
     html: typeof mail.html === "string" ? mail.html : undefined,
     text: mail.text,
