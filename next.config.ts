@@ -9,6 +9,9 @@ export default function config(phase: string): NextConfig {
     pageExtensions: development ? ["dev.tsx", "dev.ts", "tsx", "ts"] : ["tsx", "ts"],
     // PGlite loads its .wasm and data files relative to its own module; bundled, it cannot find them.
     serverExternalPackages: ["@electric-sql/pglite"],
+    // Avatars may be up to 2 MB (lib/validation/avatar.ts). A larger file still
+    // arrives whole up to this cap, so the form can say "too large" itself.
+    experimental: { serverActions: { bodySizeLimit: "8mb" } },
     poweredByHeader: false,
     productionBrowserSourceMaps: false,
   };

@@ -21,28 +21,39 @@ export type FormAction<T = void> = (previous: FormActionState<T>, formData: Form
 export const FIX_FIELDS = "Please fix the highlighted fields.";
 export const UNEXPECTED = "Something went wrong on our side. Nothing was changed. Please try again.";
 
+export type FormFields = Record<string, string | string[] | File | File[]>;
+
 /**
- * The submitted text fields. A repeated name becomes an array and a file is
- * dropped, so a schema that expects one string refuses both.
+ * The submitted fields. A repeated name becomes an array, and a file is
+ * dropped unless its field is one of `files`, so a schema that expects one
+ * string refuses both.
  */
-export function formFields(formData: FormData): Record<string, string | string[]> {
-  const fields: Record<string, string | string[]> = {};
+export function formFields(formData: FormData, files: readonly string[] = []): FormFields {
+  const fields: FormFields = {};
   for (const name of new Set(formData.keys())) {
     if (name.startsWith("$ACTION")) continue; // Next.js's own fields
-    const values = formData.getAll(name).filter((value): value is string => typeof value === "string");
+    const all = formData.getAll(name);
+    const values = files.includes(name)
+      ? all.filter((value): value is File => typeof value !== "string")
+      : all.filter((value): value is string => typeof value === "string");
     if (values.length === 1 && values[0] !== undefined) fields[name] = values[0];
-    else if (values.length > 1) fields[name] = values;
+    else if (values.length > 1) fields[name] = values as string[] | File[];
   }
   return fields;
+}
+
+/** A use-case's refusal as a form result: the message, tied to its field when it has one. */
+export function refusal({ error, field }: { error: string; field?: string }): ActionFailure {
+  return { ok: false, error, fieldErrors: field ? { [field]: [error] } : undefined };
 }
 
 export function formAction<Schema extends z.ZodType, T = void>(
   schema: Schema | (() => Schema),
   run: (input: z.output<Schema>) => Promise<ActionResult<T>>,
-  options: { keep?: readonly string[] } = {},
+  options: { keep?: readonly string[]; files?: readonly string[] } = {},
 ): FormAction<T> {
   return async (_previous, formData) => {
-    const fields = formFields(formData);
+    const fields = formFields(formData, options.files);
     const values: Record<string, string> = {};
     for (const name of options.keep ?? []) {
       const value = fields[name];

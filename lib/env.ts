@@ -24,6 +24,7 @@ const schema = z.object({
   BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
   SESSION_IDLE_MINUTES: integer(5, 24 * 60),
   SESSION_MAX_AGE_DAYS: integer(1, 30),
+  SESSIONS_PER_USER: integer(1, 10),
   RESET_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   EMAIL_FROM: z.string().min(3).optional(),
@@ -48,7 +49,7 @@ export type Env = {
   passwordPepper: string;
   passwordMinLength: number;
   bcryptCost: number;
-  session: { idleMinutes: number; maxAgeDays: number };
+  session: { idleMinutes: number; maxAgeDays: number; maxPerUser: number };
   resetTokenTtlMinutes: number;
   /** the canonical origin for links, redirects and emails, without a trailing slash */
   appUrl: string;
@@ -97,7 +98,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     passwordPepper: vars.PASSWORD_PEPPER ?? developmentSecret("password-pepper"),
     passwordMinLength: vars.PASSWORD_MIN_LENGTH,
     bcryptCost: vars.BCRYPT_COST,
-    session: { idleMinutes: vars.SESSION_IDLE_MINUTES, maxAgeDays: vars.SESSION_MAX_AGE_DAYS },
+    session: { idleMinutes: vars.SESSION_IDLE_MINUTES, maxAgeDays: vars.SESSION_MAX_AGE_DAYS, maxPerUser: vars.SESSIONS_PER_USER },
     resetTokenTtlMinutes: vars.RESET_TOKEN_TTL_MINUTES,
     appUrl: (vars.AUTH_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
     secureCookies: (vars.AUTH_URL ?? "").startsWith("https://"),

@@ -5,10 +5,9 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { changePassword } from "@/lib/account/change-password";
 import { appDeps } from "@/lib/account/deps";
-import { formAction } from "@/lib/actions";
+import { formAction, refusal } from "@/lib/actions";
 import { signOut } from "@/lib/auth/auth";
-import { currentSessionId } from "@/lib/auth/current-session";
-import { currentUser } from "@/lib/auth/current-user";
+import { requireSession } from "@/lib/auth/current-user";
 import { describeUserAgent } from "@/lib/auth/device";
 import { serverPasswordRules } from "@/lib/auth/password-rules";
 import { requestMeta } from "@/lib/auth/request-meta";
@@ -22,13 +21,10 @@ export async function signOutAction(): Promise<void> {
 export const changePasswordAction = formAction(
   () => changePasswordSchema(serverPasswordRules()),
   async ({ currentPassword, password }) => {
-    const [user, sessionId] = await Promise.all([currentUser(), currentSessionId()]);
-    if (!user || !sessionId) redirect("/login?callbackUrl=/settings/password");
+    const { user, sessionId } = await requireSession("/settings/password");
     const device = describeUserAgent(requestMeta(await headers()).userAgent);
     const outcome = await changePassword(appDeps(), { userId: user.id, sessionId, currentPassword, password, device }, serverPasswordRules());
-    if (!outcome.ok) {
-      return { ok: false, error: outcome.error, fieldErrors: outcome.field ? { [outcome.field]: [outcome.error] } : undefined };
-    }
+    if (!outcome.ok) return refusal(outcome);
     redirect("/settings/password?changed=1");
   },
 );

@@ -1,15 +1,12 @@
-import type { InputHTMLAttributes, ReactNode, Ref } from "react";
+import type { InputHTMLAttributes, ReactNode, Ref, TextareaHTMLAttributes } from "react";
 
-export type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
-  name: string;
-  label: string;
-  hint?: ReactNode;
-  error?: string;
-  ref?: Ref<HTMLInputElement>;
-};
+type Labelled = { name: string; label: string; hint?: ReactNode; error?: string };
 
-/** A labelled input whose hint and error are announced with it. */
-export function Field({ label, hint, error, id, name, ref, ...input }: FieldProps) {
+export type FieldProps = InputHTMLAttributes<HTMLInputElement> & Labelled & { ref?: Ref<HTMLInputElement> };
+export type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & Labelled & { ref?: Ref<HTMLTextAreaElement> };
+
+/** The label, hint and error around a control, and the ids that tie them to it. */
+function FieldFrame({ id, name, label, hint, error, control }: Labelled & { id?: string; control: (aria: AriaProps) => ReactNode }) {
   const inputId = id ?? `field-${name}`;
   const hintId = hint ? `${inputId}-hint` : undefined;
   const errorId = error ? `${inputId}-error` : undefined;
@@ -22,14 +19,7 @@ export function Field({ label, hint, error, id, name, ref, ...input }: FieldProp
           {hint}
         </p>
       )}
-      <input
-        ref={ref}
-        id={inputId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...input}
-      />
+      {control({ id: inputId, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined })}
       {error && (
         <p id={errorId} className="field-error">
           {error}
@@ -37,4 +27,16 @@ export function Field({ label, hint, error, id, name, ref, ...input }: FieldProp
       )}
     </div>
   );
+}
+
+type AriaProps = { id: string; name: string; "aria-invalid"?: boolean; "aria-describedby"?: string };
+
+/** A labelled input whose hint and error are announced with it. */
+export function Field({ label, hint, error, id, name, ref, ...input }: FieldProps) {
+  return <FieldFrame {...{ id, name, label, hint, error }} control={(aria) => <input ref={ref} {...aria} {...input} />} />;
+}
+
+/** A labelled multi-line text box, announced the same way. */
+export function TextAreaField({ label, hint, error, id, name, ref, ...textarea }: TextAreaFieldProps) {
+  return <FieldFrame {...{ id, name, label, hint, error }} control={(aria) => <textarea ref={ref} {...aria} {...textarea} />} />;
 }

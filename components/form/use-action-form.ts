@@ -30,7 +30,9 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
 
   const onSubmit = form.handleSubmit((_values, event) => {
     const element = event?.target;
-    if (element instanceof HTMLFormElement) startTransition(() => dispatch(new FormData(element)));
+    // the pressed button's name and value travel too, as in a native submit
+    const submitter = (event?.nativeEvent as SubmitEvent | undefined)?.submitter ?? null;
+    if (element instanceof HTMLFormElement) startTransition(() => dispatch(new FormData(element, submitter)));
   });
 
   return {

@@ -9,7 +9,8 @@ import { createSession, findLiveSession } from "@/lib/auth/sessions";
 import { testHasher } from "@/test/account-deps";
 import { DB_KINDS } from "@/test/databases";
 import { openTestDb, type TestDb } from "@/test/db";
-import { changePassword, PASSWORD_CHANGE_ATTEMPTS, type ChangePasswordInput } from "./change-password";
+import { changePassword, type ChangePasswordInput } from "./change-password";
+import { PASSWORD_CHECK_ATTEMPTS } from "./current-password";
 import type { AccountDeps } from "./deps";
 
 const RULES: PasswordRules = { minLength: 12, isCommon: isCommonPassword };
@@ -122,7 +123,7 @@ describe.each(DB_KINDS)("changePassword on %s", (kind) => {
   });
 
   it("stops after five wrong current passwords: the sixth attempt fails even with the right one", async () => {
-    expect(PASSWORD_CHANGE_ATTEMPTS.max).toBe(5);
+    expect(PASSWORD_CHECK_ATTEMPTS.max).toBe(5);
     const account = await signedInUser("throttled");
     for (let i = 0; i < 5; i++) {
       expect(await account.change({ currentPassword: `${WRONG} ${i}` })).toMatchObject({ ok: false, field: "currentPassword" });
@@ -141,7 +142,7 @@ describe.each(DB_KINDS)("changePassword on %s", (kind) => {
 
   it("forgets the wrong guesses after a success", async () => {
     const account = await signedInUser("cleared");
-    const key = limitKey(PASSWORD_CHANGE_ATTEMPTS, account.user.id);
+    const key = limitKey(PASSWORD_CHECK_ATTEMPTS, account.user.id);
     for (let i = 0; i < 4; i++) expect(await account.change({ currentPassword: WRONG })).toMatchObject({ field: "currentPassword" });
     expect(await testDb.db.rateLimit.findUnique({ where: { key } })).toMatchObject({ count: 4 });
 

@@ -2,13 +2,11 @@
 // first (with a limit on wrong guesses), keeps this browser signed in and
 // signs every other one out.
 import { normalizePassword, passwordProblem, type PasswordRules } from "@/lib/auth/password-policy";
-import { clearLimit, hitLimit, type Limit } from "@/lib/auth/rate-limit";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { queueEmail } from "@/lib/mail";
+import { checkCurrentPassword, forgetPasswordChecks } from "./current-password";
 import type { AccountDeps } from "./deps";
 import { storeNewPassword } from "./new-password";
-
-export const PASSWORD_CHANGE_ATTEMPTS: Limit = { name: "password-change", max: 5, windowMs: 15 * 60_000 };
 
 export type ChangePasswordInput = {
   userId: string;
@@ -24,19 +22,14 @@ export type ChangePasswordOutcome =
   | { ok: false; field?: "currentPassword" | "password"; error: string };
 
 export async function changePassword(
-  { db, hasher }: AccountDeps,
+  deps: AccountDeps,
   input: ChangePasswordInput,
   rules: PasswordRules,
 ): Promise<ChangePasswordOutcome> {
-  const attempt = await hitLimit(db, PASSWORD_CHANGE_ATTEMPTS, input.userId);
-  if (!attempt.allowed) {
-    const minutes = Math.ceil(attempt.retryAfterSeconds / 60);
-    return { ok: false, error: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
-  }
-  const user = await db.user.findUnique({ where: { id: input.userId }, omit: { passwordHash: false } });
-  if (!user || !(await hasher.verify(input.currentPassword, user.passwordHash))) {
-    return { ok: false, field: "currentPassword", error: "That isn't your current password." };
-  }
+  const { db, hasher } = deps;
+  const check = await checkCurrentPassword(deps, input.userId, input.currentPassword);
+  if (!check.ok) return check;
+  const { user } = check;
   if (normalizePassword(input.password) === normalizePassword(input.currentPassword)) {
     return { ok: false, field: "password", error: "Choose a password different from your current one." };
   }
@@ -53,6 +46,6 @@ export async function changePassword(
       data: { at: new Date().toISOString(), via: "change", device: input.device },
     });
   });
-  await clearLimit(db, PASSWORD_CHANGE_ATTEMPTS, input.userId);
+  await forgetPasswordChecks(deps, user.id);
   return { ok: true };
 }

@@ -5,7 +5,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { DbClient, DbOrTransaction } from "@/lib/db";
 
-export type SessionPolicy = { idleMinutes: number; maxAgeDays: number };
+export type SessionPolicy = {
+  idleMinutes: number;
+  maxAgeDays: number;
+  /** signing in beyond this many sessions ends the least recently used ones */
+  maxPerUser?: number;
+};
 export type SessionMeta = { userAgent?: string | null; ip?: string | null };
 
 const MINUTE = 60_000;
@@ -32,7 +37,19 @@ export async function createSession(
       ip: session.ip?.slice(0, 64) ?? null,
     },
   });
+  if (policy.maxPerUser) await endSessionsBeyond(db, session.userId, policy.maxPerUser);
   return sid;
+}
+
+async function endSessionsBeyond(db: DbClient, userId: string, keep: number): Promise<void> {
+  const surplus = await db.session.findMany({
+    where: { userId, revokedAt: null },
+    orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
+    skip: keep,
+    select: { id: true },
+  });
+  if (surplus.length === 0) return;
+  await db.session.updateMany({ where: { id: { in: surplus.map(({ id }) => id) } }, data: { revokedAt: new Date() } });
 }
 
 /**

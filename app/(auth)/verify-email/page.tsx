@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { VerifyOutcome } from "@/lib/account/verify-email";
 import { ResendVerificationForm } from "../resend-verification-form";
-import { ConfirmEmailForm } from "./confirm-email-form";
+import { confirmEmailAddress } from "../actions";
+import { LinkConfirmForm } from "../link-confirm-form";
 
 // The token must not travel to other sites in a Referer header. Not "no-referrer":
 // with it the browser sends `Origin: null` on the form post, which Next.js rightly refuses.
@@ -63,7 +64,7 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
     <div className="narrow">
       <h1>Confirm your email</h1>
       <p>Press the button to confirm your address and activate your account.</p>
-      <ConfirmEmailForm token={token} />
+      <LinkConfirmForm action={confirmEmailAddress} token={token} label="Confirm my email" />
     </div>
   );
 }

@@ -2,16 +2,17 @@
 import { useActionState } from "react";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
-import { confirmEmailAddress } from "../actions";
+import type { FormAction } from "@/lib/actions";
 
-export function ConfirmEmailForm({ token }: { token: string }) {
-  const [state, formAction, pending] = useActionState(confirmEmailAddress, null);
+/** The button that spends an emailed link's token: a POST, so opening the link alone changes nothing. */
+export function LinkConfirmForm({ action, token, label }: { action: FormAction; token: string; label: string }) {
+  const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction}>
       <FormAlert state={state} />
       <input type="hidden" name="token" value={token} />
       <SubmitButton pending={pending} pendingText="Confirming…">
-        Confirm my email
+        {label}
       </SubmitButton>
     </form>
   );

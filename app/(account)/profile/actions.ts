@@ -1,0 +1,41 @@
+"use server";
+// Editing the profile. Each action acts on the session's own user only; the
+// schemas name the fields it reads, so nothing else sent along is used.
+import { redirect } from "next/navigation";
+import { prepareAvatar } from "@/lib/account/avatar-image";
+import { removeAvatar, saveAvatar, updateProfile } from "@/lib/account/profile";
+import { formAction, refusal } from "@/lib/actions";
+import { requireSession } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { avatarSchema } from "@/lib/validation/avatar";
+import { profileSchema } from "@/lib/validation/profile";
+
+const EDIT_PAGE = "/profile/edit";
+
+export const updateProfileAction = formAction(
+  profileSchema,
+  async (details) => {
+    const { user } = await requireSession(EDIT_PAGE);
+    await updateProfile(db, user.id, details);
+    redirect("/profile?updated=details");
+  },
+  { keep: ["name", "bio"] },
+);
+
+export const uploadAvatarAction = formAction(
+  avatarSchema,
+  async ({ avatar }) => {
+    const { user } = await requireSession(EDIT_PAGE);
+    const prepared = await prepareAvatar(new Uint8Array(await avatar.arrayBuffer()));
+    if (!prepared.ok) return refusal({ error: prepared.error, field: "avatar" });
+    await saveAvatar(db, user.id, prepared.image);
+    redirect(`${EDIT_PAGE}?updated=avatar`);
+  },
+  { files: ["avatar"] },
+);
+
+export async function removeAvatarAction(): Promise<void> {
+  const { user } = await requireSession(EDIT_PAGE);
+  await removeAvatar(db, user.id);
+  redirect(`${EDIT_PAGE}?updated=avatar-removed`);
+}

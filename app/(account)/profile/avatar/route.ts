@@ -1,0 +1,20 @@
+// The signed-in person's own avatar. The URL carries a hash of the content
+// (lib/account/profile.ts), so a browser may keep it for good.
+import { findAvatar } from "@/lib/account/profile";
+import { currentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+
+export async function GET(): Promise<Response> {
+  const user = await currentUser();
+  if (!user) return new Response(null, { status: 401 });
+  const avatar = await findAvatar(db, user.id);
+  if (!avatar) return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
+  return new Response(new Uint8Array(avatar.data), {
+    headers: {
+      "Content-Type": avatar.contentType,
+      "Cache-Control": "private, max-age=31536000, immutable",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  });
+}

@@ -1,0 +1,44 @@
+"use client";
+import { useFormStatus } from "react-dom";
+import { Field } from "@/components/form/field";
+import { FormAlert } from "@/components/form/form-alert";
+import { SubmitButton } from "@/components/form/submit-button";
+import { useActionForm } from "@/components/form/use-action-form";
+import { AVATAR_TYPES, avatarSchema } from "@/lib/validation/avatar";
+import { removeAvatarAction, uploadAvatarAction } from "../actions";
+
+export function AvatarForm({ hasAvatar }: { hasAvatar: boolean }) {
+  const { form, state, formAction, pending, onSubmit, errorFor } = useActionForm(uploadAvatarAction, avatarSchema);
+  return (
+    <div>
+      <form action={formAction} onSubmit={onSubmit} noValidate>
+        <FormAlert state={state} />
+        <Field
+          label={hasAvatar ? "Replace your picture" : "Upload a picture"}
+          type="file"
+          accept={AVATAR_TYPES.join(",")}
+          hint="PNG, JPEG or WebP, up to 2 MB. It will be cropped to a square."
+          error={errorFor("avatar")}
+          {...form.register("avatar")}
+        />
+        <SubmitButton pending={pending} pendingText="Uploading…">
+          Upload picture
+        </SubmitButton>
+      </form>
+      {hasAvatar && (
+        <form action={removeAvatarAction} className="avatar-editor__remove">
+          <RemoveButton />
+        </form>
+      )}
+    </div>
+  );
+}
+
+function RemoveButton() {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" className="button button--secondary" disabled={pending}>
+      {pending ? "Removing…" : "Remove picture"}
+    </button>
+  );
+}

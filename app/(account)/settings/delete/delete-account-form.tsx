@@ -1,0 +1,24 @@
+"use client";
+import { CurrentPasswordField } from "@/components/form/current-password-field";
+import { FormAlert } from "@/components/form/form-alert";
+import { SubmitButton } from "@/components/form/submit-button";
+import { useActionForm } from "@/components/form/use-action-form";
+import { currentPasswordOnlySchema } from "@/lib/validation/account-settings";
+import { deleteAccountAction } from "./actions";
+
+export function DeleteAccountForm() {
+  const { form, state, formAction, pending, onSubmit, errorFor } = useActionForm(deleteAccountAction, currentPasswordOnlySchema);
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate>
+      <FormAlert state={state} />
+      <CurrentPasswordField
+        hint="Type your password to confirm that you want to delete your account."
+        error={errorFor("currentPassword")}
+        {...form.register("currentPassword")}
+      />
+      <SubmitButton pending={pending} pendingText="Deleting…" variant="danger">
+        Delete my account
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ConfirmEmailChangeOutcome } from "@/lib/account/change-email";
+import { LinkConfirmForm } from "../link-confirm-form";
+import { confirmEmailChangeAction } from "./actions";
+
+// Same referrer rule as /verify-email: the token must not leave in a Referer header.
+export const metadata: Metadata = { title: "Confirm your new email", referrer: "same-origin" };
+
+type Props = { searchParams: Promise<{ token?: string | string[]; status?: string | string[] }> };
+
+const OUTCOMES: Record<ConfirmEmailChangeOutcome, { heading: string; text: string }> = {
+  changed: {
+    heading: "Your email was changed",
+    text: "From now on you sign in with your new address. We've sent a notice to both addresses.",
+  },
+  taken: {
+    heading: "That address is already in use",
+    text: "Another account signed up with this address after you asked for the change, so your email stays as it was.",
+  },
+  expired: { heading: "This link has expired", text: "Confirmation links work for 24 hours. Ask for the change again in your email settings." },
+  used: { heading: "This link was already used", text: "If the change went through, sign in with your new address." },
+  invalid: {
+    heading: "This link doesn't work",
+    text: "It may be incomplete, or the change was cancelled or replaced by a newer one. Use the newest link we sent, or ask again in your email settings.",
+  },
+};
+
+function isOutcome(status: unknown): status is ConfirmEmailChangeOutcome {
+  return typeof status === "string" && Object.hasOwn(OUTCOMES, status);
+}
+
+export default async function ConfirmEmailChangePage({ searchParams }: Props) {
+  const { token, status } = await searchParams;
+  if (isOutcome(status) || typeof token !== "string") {
+    const outcome = OUTCOMES[isOutcome(status) ? status : "invalid"];
+    return (
+      <div className="narrow">
+        <h1>{outcome.heading}</h1>
+        <p role={status === "changed" ? "status" : undefined}>{outcome.text}</p>
+        <p>
+          <Link href="/settings/email">Email settings</Link>
+        </p>
+      </div>
+    );
+  }
+  // Opening the link changes nothing (mail scanners open links too): the person confirms with a POST.
+  return (
+    <div className="narrow">
+      <h1>Confirm your new email</h1>
+      <p>Press the button to make this address the one you sign in with.</p>
+      <LinkConfirmForm action={confirmEmailChangeAction} token={token} label="Confirm my new email" />
+    </div>
+  );
+}

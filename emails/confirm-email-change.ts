@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { defineEmail, requireLink } from "./define";
+import { APP_NAME, renderEmail } from "./layout";
+
+export const CONFIRM_EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** Sent to the new address: following the link makes it the sign-in email. */
+export const confirmEmailChange = defineEmail({
+  data: z.object({ name: z.string().max(100).default("") }),
+  link: { purpose: "CHANGE_EMAIL", path: "/confirm-email", ttlMs: CONFIRM_EMAIL_CHANGE_TTL_MS },
+  render: ({ name }, context) =>
+    renderEmail({
+      subject: `Confirm your new email address for ${APP_NAME}`,
+      heading: name ? `Confirm your new address, ${name}` : "Confirm your new address",
+      blocks: [
+        { text: "You asked to sign in with this email address from now on. Confirm it to make the change. The link works once and expires in 24 hours." },
+        { link: requireLink(context), label: "Confirm my new email" },
+        { text: "Until you confirm, you keep signing in with your current address. If you did not ask for this, ignore this email: nothing changes without the link." },
+      ],
+    }),
+});

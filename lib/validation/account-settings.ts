@@ -1,0 +1,17 @@
+// The signed-in settings forms that need the current password again.
+import { z } from "zod";
+import { emailSchema } from "./email";
+import { currentPasswordSchema } from "./password";
+
+export const changeEmailSchema = z.object({ newEmail: emailSchema, currentPassword: currentPasswordSchema });
+
+/** Which session to end: one row's id, or every session but this one. */
+export const ALL_OTHER_SESSIONS = "others";
+export const endSessionsSchema = z.object({
+  currentPassword: currentPasswordSchema,
+  // set by the button that was pressed, so the browser's copy of the form does not check it
+  session: z.union([z.literal(ALL_OTHER_SESSIONS), z.string().regex(/^[a-z0-9]{1,40}$/)], { error: "Choose a session to end." }),
+});
+
+/** Forms whose only typed field is the current password (deleting the account; the sessions form in the browser). */
+export const currentPasswordOnlySchema = z.object({ currentPassword: currentPasswordSchema });

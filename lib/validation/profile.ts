@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { nameSchema } from "./name";
+
+export const BIO_MAX_LENGTH = 500;
+
+/** Only these fields are ever read from the profile form; anything else sent along is dropped. */
+export const profileSchema = z.object({
+  name: nameSchema,
+  bio: z
+    .string({ error: "Write your bio as text." })
+    .transform((bio) => bio.replace(/\r\n?/g, "\n").trim())
+    .pipe(
+      z
+        .string()
+        .max(BIO_MAX_LENGTH, `Use at most ${BIO_MAX_LENGTH} characters.`)
+        // line breaks and tabs are fine; other control characters are not text
+        .refine((bio) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(bio), "Use letters, spaces, punctuation and line breaks only."),
+    )
+    .default(""),
+});
+export type ProfileInput = z.output<typeof profileSchema>;
