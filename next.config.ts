@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
+import { ACTION_BODY_LIMIT_MB } from "./lib/request-limits";
 
 export default function config(phase: string): NextConfig {
   const development = phase === PHASE_DEVELOPMENT_SERVER;
@@ -9,9 +10,7 @@ export default function config(phase: string): NextConfig {
     pageExtensions: development ? ["dev.tsx", "dev.ts", "tsx", "ts"] : ["tsx", "ts"],
     // PGlite loads its .wasm and data files relative to its own module; bundled, it cannot find them.
     serverExternalPackages: ["@electric-sql/pglite"],
-    // Avatars may be up to 2 MB (lib/validation/avatar.ts). A larger file still
-    // arrives whole up to this cap, so the form can say "too large" itself.
-    experimental: { serverActions: { bodySizeLimit: "8mb" } },
+    experimental: { serverActions: { bodySizeLimit: `${ACTION_BODY_LIMIT_MB}mb` } },
     poweredByHeader: false,
     productionBrowserSourceMaps: false,
   };

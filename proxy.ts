@@ -1,14 +1,22 @@
-// Two conveniences before a page renders:
+// Three things before a page renders:
+// - a form post larger than any action accepts goes back to its page with
+//   ?too-large=1 (past the limit Next.js would answer with an error page);
 // - people with no session cookie at all go straight to sign-in (the pages
 //   and actions still check the session themselves);
 // - a reset link's token moves from the address into a short-lived cookie,
 //   so it leaves the address bar, history and Referer after the first load.
 import { NextResponse, type NextRequest } from "next/server";
 import { RESET_PAGE, RESET_TOKEN_COOKIE } from "./app/(auth)/reset-token-cookie";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/request-limits";
 
 const SESSION_COOKIES = ["__Host-authjs.session-token", "authjs.session-token"];
 
 export function proxy(request: NextRequest) {
+  if (request.method === "POST" && Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES) {
+    const back = new URL(request.nextUrl.pathname, request.nextUrl);
+    back.searchParams.set("too-large", "1");
+    return NextResponse.redirect(back, 303);
+  }
   if (request.nextUrl.pathname === RESET_PAGE) return moveResetToken(request);
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const login = new URL("/login", request.nextUrl);

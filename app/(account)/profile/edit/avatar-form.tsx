@@ -4,21 +4,26 @@ import { Field } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
-import { AVATAR_TYPES, avatarSchema } from "@/lib/validation/avatar";
+import type { ActionFailure } from "@/lib/actions";
+import { AVATAR_ERRORS, AVATAR_TYPES, avatarSchema } from "@/lib/validation/avatar";
 import { removeAvatarAction, uploadAvatarAction } from "../actions";
 
-export function AvatarForm({ hasAvatar }: { hasAvatar: boolean }) {
+/** What a post too large for the server to read comes back with (proxy.ts). */
+const TOO_LARGE: ActionFailure = { ok: false, error: AVATAR_ERRORS.tooBig };
+
+export function AvatarForm({ hasAvatar, tooLarge }: { hasAvatar: boolean; tooLarge: boolean }) {
   const { form, state, formAction, pending, onSubmit, errorFor } = useActionForm(uploadAvatarAction, avatarSchema);
+  const earlier = state === null && tooLarge ? TOO_LARGE : null;
   return (
     <div>
       <form action={formAction} onSubmit={onSubmit} noValidate>
-        <FormAlert state={state} />
+        <FormAlert state={state ?? earlier} />
         <Field
           label={hasAvatar ? "Replace your picture" : "Upload a picture"}
           type="file"
           accept={AVATAR_TYPES.join(",")}
           hint="PNG, JPEG or WebP, up to 2 MB. It will be cropped to a square."
-          error={errorFor("avatar")}
+          error={errorFor("avatar") ?? earlier?.error}
           {...form.register("avatar")}
         />
         <SubmitButton pending={pending} pendingText="Uploading…">

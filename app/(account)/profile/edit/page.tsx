@@ -7,7 +7,7 @@ import { ProfileForm } from "./profile-form";
 
 export const metadata: Metadata = { title: "Edit your profile" };
 
-type Props = { searchParams: Promise<{ updated?: string }> };
+type Props = { searchParams: Promise<{ updated?: string; "too-large"?: string }> };
 
 const UPDATES: Record<string, string> = {
   avatar: "Your new picture was saved.",
@@ -16,7 +16,7 @@ const UPDATES: Record<string, string> = {
 
 export default async function EditProfilePage({ searchParams }: Props) {
   const user = await requireUser("/profile/edit");
-  const { updated } = await searchParams;
+  const { updated, "too-large": tooLarge } = await searchParams;
   const message = updated ? UPDATES[updated] : undefined;
   return (
     <div className="narrow">
@@ -30,7 +30,7 @@ export default async function EditProfilePage({ searchParams }: Props) {
         <h2 id="picture-heading">Picture</h2>
         <div className="avatar-editor">
           <Avatar name={user.name} email={user.email} image={user.image} />
-          <AvatarForm hasAvatar={user.image !== null} />
+          <AvatarForm hasAvatar={user.image !== null} tooLarge={tooLarge !== undefined} />
         </div>
       </section>
     </div>

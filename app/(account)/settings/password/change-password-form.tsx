@@ -1,6 +1,6 @@
 "use client";
 import { useMemo } from "react";
-import { Field } from "@/components/form/field";
+import { CurrentPasswordField } from "@/components/form/current-password-field";
 import { FormAlert } from "@/components/form/form-alert";
 import { NEW_PASSWORD_LABELS, NewPasswordFields } from "@/components/form/new-password-fields";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -14,13 +14,7 @@ export function ChangePasswordForm({ minPasswordLength }: { minPasswordLength: n
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <FormAlert state={state} />
-      <Field
-        label="Current password"
-        type="password"
-        autoComplete="current-password"
-        error={errorFor("currentPassword")}
-        {...form.register("currentPassword")}
-      />
+      <CurrentPasswordField error={errorFor("currentPassword")} {...form.register("currentPassword")} />
       <NewPasswordFields
         minLength={minPasswordLength}
         labels={NEW_PASSWORD_LABELS}
