@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { formAction, formFields, UNEXPECTED } from "./actions";
+import { AVATAR_ERRORS, avatarSchema } from "./validation/avatar";
+import { formAction, formFields, refusal, UNEXPECTED } from "./actions";
 
 const form = (entries: [string, string | Blob][]) => {
   const data = new FormData();
@@ -20,6 +21,80 @@ describe("formFields", () => {
       ]),
     );
     expect(fields).toEqual({ email: "a@b.test", tag: ["1", "2"] });
+  });
+
+  it("keeps files only for the fields named as file fields, and only files there", () => {
+    const photo = new File(["png bytes"], "me.png", { type: "image/png" });
+    const other = new File(["more"], "other.png", { type: "image/png" });
+    const fields = formFields(
+      form([
+        ["avatar", photo],
+        ["avatar", "C:\\fakepath\\me.png"],
+        ["gallery", photo],
+        ["gallery", other],
+        ["name", "Ada"],
+        ["name", new File(["x"], "name.txt")],
+        ["document", other],
+      ]),
+      ["avatar", "gallery"],
+    );
+
+    expect(Object.keys(fields).sort()).toEqual(["avatar", "gallery", "name"]);
+    expect(fields.avatar).toBeInstanceOf(File);
+    expect(fields.avatar).toMatchObject({ name: "me.png" });
+    expect(fields.gallery).toHaveLength(2);
+    expect(fields.name).toBe("Ada");
+  });
+
+  it("drops a file field that holds only text, so the schema sees it missing", () => {
+    expect(formFields(form([["avatar", "me.png"]]), ["avatar"])).toEqual({});
+  });
+
+  it("keeps the empty file a browser sends for a file input left empty", () => {
+    const fields = formFields(form([["avatar", new File([], "", { type: "application/octet-stream" })]]), ["avatar"]);
+    expect(fields.avatar).toBeInstanceOf(File);
+    expect(fields.avatar).toMatchObject({ size: 0 });
+  });
+});
+
+describe("refusal", () => {
+  it("ties the message to its field when the use-case names one", () => {
+    expect(refusal({ error: "That isn't your current password.", field: "currentPassword" })).toEqual({
+      ok: false,
+      error: "That isn't your current password.",
+      fieldErrors: { currentPassword: ["That isn't your current password."] },
+    });
+  });
+
+  it("gives a form-wide message when it names none", () => {
+    expect(refusal({ error: "Too many attempts. Try again in 15 minutes." })).toEqual({
+      ok: false,
+      error: "Too many attempts. Try again in 15 minutes.",
+      fieldErrors: undefined,
+    });
+  });
+});
+
+describe("formAction with a file field", () => {
+  it("hands the uploaded file to the use-case", async () => {
+    const action = formAction(avatarSchema, async ({ avatar }) => ({ ok: true as const, data: `${avatar.name}:${avatar.size}` }), {
+      files: ["avatar"],
+    });
+    expect(await action(null, form([["avatar", new File(["12345"], "me.png")]]))).toEqual({ ok: true, data: "me.png:5" });
+  });
+
+  it("refuses text posted in the file field, and files in a field not named as one", async () => {
+    const run = vi.fn();
+    const withFiles = formAction(avatarSchema, run, { files: ["avatar"], keep: ["avatar"] });
+    const withoutFiles = formAction(avatarSchema, run);
+    const refused = await withFiles(null, form([["avatar", "me.png"]]));
+
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { avatar: [AVATAR_ERRORS.empty] }, values: {} });
+    expect(await withoutFiles(null, form([["avatar", new File(["12345"], "me.png")]]))).toMatchObject({
+      ok: false,
+      fieldErrors: { avatar: [AVATAR_ERRORS.empty] },
+    });
+    expect(run).not.toHaveBeenCalled();
   });
 });
 

@@ -5,16 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCommonPassword } from "@/lib/auth/common-passwords";
 import { passwordProblem, type PasswordRules } from "@/lib/auth/password-policy";
 import { limitKey } from "@/lib/auth/rate-limit";
-import { createSession, findLiveSession } from "@/lib/auth/sessions";
+import { findLiveSession } from "@/lib/auth/sessions";
 import { testHasher } from "@/test/account-deps";
 import { DB_KINDS } from "@/test/databases";
 import { openTestDb, type TestDb } from "@/test/db";
+import { signedInUser as makeSignedInUser, TEST_SESSION_POLICY } from "@/test/signed-in-user";
 import { changePassword, type ChangePasswordInput } from "./change-password";
 import { PASSWORD_CHECK_ATTEMPTS } from "./current-password";
 import type { AccountDeps } from "./deps";
 
 const RULES: PasswordRules = { minLength: 12, isCommon: isCommonPassword };
-const sessionPolicy = { idleMinutes: 60, maxAgeDays: 30 };
 const CURRENT = "tangerine bicycle orchestra";
 const NEW_PASSWORD = "lantern meadow quietly hums";
 const WRONG = "not my password at all";
@@ -30,30 +30,18 @@ describe.each(DB_KINDS)("changePassword on %s", (kind) => {
   });
   afterAll(() => testDb.close());
 
-  let serial = 0;
-
-  /** A verified account signed in on two browsers: `sid` (this one) and `otherSid`. */
+  /** A verified account signed in on two browsers (`sid` is this one), and a change made from `sid`. */
   async function signedInUser(label: string) {
-    const user = await testDb.db.user.create({
-      data: {
-        email: `${label}-${++serial}@example.test`,
-        name: "Robin",
-        passwordHash: await deps.hasher.hash(CURRENT),
-        emailVerified: new Date(),
-      },
-      omit: { passwordHash: false },
-    });
-    const sid = await createSession(testDb.db, sessionPolicy, { userId: user.id, persistent: false });
-    const otherSid = await createSession(testDb.db, sessionPolicy, { userId: user.id, persistent: false });
+    const account = await makeSignedInUser(deps, label, { password: CURRENT });
     const change = (fields: Partial<ChangePasswordInput>) =>
-      changePassword(deps, { userId: user.id, sessionId: sid, currentPassword: CURRENT, password: NEW_PASSWORD, device: DEVICE, ...fields }, RULES);
-    return { user, sid, otherSid, change };
+      changePassword(deps, { userId: account.user.id, sessionId: account.sid, currentPassword: CURRENT, password: NEW_PASSWORD, device: DEVICE, ...fields }, RULES);
+    return { ...account, change };
   }
 
   const userRow = (id: string) => testDb.db.user.findUniqueOrThrow({ where: { id }, omit: { passwordHash: false } });
   const passwordHashOf = async (id: string) => (await userRow(id)).passwordHash;
   const noticesOf = (userId: string) => testDb.db.outboxMessage.findMany({ where: { userId, template: "password-changed" } });
-  const isLive = async (sid: string) => (await findLiveSession(testDb.db, sessionPolicy, sid)) !== null;
+  const isLive = async (sid: string) => (await findLiveSession(testDb.db, TEST_SESSION_POLICY, sid)) !== null;
 
   /** Asserts that nothing about the account moved: same hash, both sessions alive, no notice. */
   async function expectUnchanged(account: Awaited<ReturnType<typeof signedInUser>>) {
@@ -74,7 +62,7 @@ describe.each(DB_KINDS)("changePassword on %s", (kind) => {
     const hash = await passwordHashOf(account.user.id);
     expect(await deps.hasher.verify(NEW_PASSWORD, hash)).toBe(true);
     expect(await deps.hasher.verify(CURRENT, hash)).toBe(false);
-    expect(await findLiveSession(testDb.db, sessionPolicy, account.sid)).toMatchObject({ userId: account.user.id, revokedAt: null });
+    expect(await findLiveSession(testDb.db, TEST_SESSION_POLICY, account.sid)).toMatchObject({ userId: account.user.id, revokedAt: null });
     expect(await isLive(account.otherSid)).toBe(false);
     // another user's sessions are none of this change's business
     expect(await isLive(stranger.sid)).toBe(true);

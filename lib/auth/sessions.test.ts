@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DB_KINDS } from "@/test/databases";
 import { openTestDb, type TestDb } from "@/test/db";
-import { createSession, findLiveSession, hashSessionId, revokeSession, revokeUserSessions } from "./sessions";
+import { createSession, findLiveSession, hashSessionId, revokeSession, revokeUserSessions, type SessionPolicy } from "./sessions";
 
 const policy = { idleMinutes: 60, maxAgeDays: 30 };
 const HOUR = 3_600_000;
@@ -56,6 +56,47 @@ describe.each(DB_KINDS)("sessions on %s", (kind) => {
     const sid = await newSession();
     await revokeSession(testDb.db, sid);
     expect(await findLiveSession(testDb.db, policy, sid)).toBeNull();
+  });
+
+  describe("with a cap on sessions per user", () => {
+    const capped = { ...policy, maxPerUser: 3 };
+    const newUser = async (label: string) => (await testDb.db.user.create({ data: { email: `${label}-${Date.now()}@example.test` } })).id;
+    const signIn = (owner: string, cap: SessionPolicy = capped) => createSession(testDb.db, cap, { userId: owner, persistent: false });
+    const liveOf = async (owner: string) => testDb.db.session.count({ where: { userId: owner, revokedAt: null } });
+
+    it("ends the least recently used session when one more signs in, whatever the order they began in", async () => {
+      const owner = await newUser("capped");
+      const [first, second, third] = [await signIn(owner), await signIn(owner), await signIn(owner)];
+      // the second browser is the one that has not been used for longest
+      await age(first, { lastSeenAt: new Date(Date.now() - 5 * 60_000) });
+      await age(second, { lastSeenAt: new Date(Date.now() - 30 * 60_000) });
+      await age(third, { lastSeenAt: new Date(Date.now() - 10 * 60_000) });
+      expect(await liveOf(owner)).toBe(3);
+
+      const fourth = await signIn(owner);
+
+      expect(await findLiveSession(testDb.db, capped, second)).toBeNull();
+      expect((await rowOf(second)).revokedAt).not.toBeNull();
+      for (const sid of [first, third, fourth]) expect(await findLiveSession(testDb.db, capped, sid)).not.toBeNull();
+      expect(await liveOf(owner)).toBe(3);
+    });
+
+    it("does not count revoked sessions, nor another user's", async () => {
+      const [owner, neighbour] = [await newUser("revoked-free"), await newUser("neighbour")];
+      const neighbours = [await signIn(neighbour), await signIn(neighbour), await signIn(neighbour)];
+      const gone = await signIn(owner);
+      await revokeSession(testDb.db, gone);
+      const kept = [await signIn(owner), await signIn(owner), await signIn(owner)];
+
+      for (const sid of [...kept, ...neighbours]) expect(await findLiveSession(testDb.db, capped, sid)).not.toBeNull();
+      expect(await liveOf(owner)).toBe(3);
+    });
+
+    it("ends nothing without a cap", async () => {
+      const owner = await newUser("uncapped");
+      for (let i = 0; i < 5; i++) await signIn(owner, policy);
+      expect(await liveOf(owner)).toBe(5);
+    });
   });
 
   it("revokes all of a user's sessions, or all but one", async () => {

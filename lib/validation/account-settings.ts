@@ -7,10 +7,12 @@ export const changeEmailSchema = z.object({ newEmail: emailSchema, currentPasswo
 
 /** Which session to end: one row's id, or every session but this one. */
 export const ALL_OTHER_SESSIONS = "others";
+// given to the pattern too: a string that is no id would otherwise get zod's own "must match pattern" text
+const SESSION_CHOICE = "Choose a session to end.";
 export const endSessionsSchema = z.object({
   currentPassword: currentPasswordSchema,
   // set by the button that was pressed, so the browser's copy of the form does not check it
-  session: z.union([z.literal(ALL_OTHER_SESSIONS), z.string().regex(/^[a-z0-9]{1,40}$/)], { error: "Choose a session to end." }),
+  session: z.union([z.literal(ALL_OTHER_SESSIONS), z.string().regex(/^[a-z0-9]{1,40}$/, SESSION_CHOICE)], { error: SESSION_CHOICE }),
 });
 
 /** Forms whose only typed field is the current password (deleting the account; the sessions form in the browser). */

@@ -7,4 +7,5 @@ export const nameSchema = z
   .trim()
   .min(1, "Enter your name.")
   .max(NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters.`)
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "Use letters, spaces and punctuation only.");
+  // C0, DEL and C1: every Unicode control character (category Cc)
+  .refine((name) => !/[\u0000-\u001f\u007f-\u009f]/.test(name), "Use letters, spaces and punctuation only.");

@@ -13,8 +13,8 @@ export const profileSchema = z.object({
       z
         .string()
         .max(BIO_MAX_LENGTH, `Use at most ${BIO_MAX_LENGTH} characters.`)
-        // line breaks and tabs are fine; other control characters are not text
-        .refine((bio) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(bio), "Use letters, spaces, punctuation and line breaks only."),
+        // line breaks and tabs are fine; other control characters (C0, DEL, C1) are not text
+        .refine((bio) => !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(bio), "Use letters, spaces, punctuation and line breaks only."),
     )
     .default(""),
 });

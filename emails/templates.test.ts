@@ -1,0 +1,107 @@
+// Every template in the registry renders from sample data as the worker would
+// render it. The samples are typed by the registry, so a new template without
+// a sample here does not compile.
+import type { z } from "zod";
+import { describe, expect, it } from "vitest";
+import type { EmailTemplate } from "./define";
+import { emailTemplates, isEmailName, type EmailData, type EmailName } from "./index";
+
+const APP_URL = "https://app.test";
+const TOKEN = "A".repeat(43);
+/** A value a person chose, with HTML in it, to prove the HTML part escapes it. */
+const NAME = `Ada <b>"Lovelace"</b> & co`;
+
+const SAMPLES: { [Name in EmailName]: EmailData<Name> } = {
+  "account-deleted": { name: NAME },
+  "account-exists": {},
+  "confirm-email-change": { name: NAME },
+  "email-change-requested": { newEmail: "new@example.test" },
+  "email-changed": { oldEmail: "old@example.test", newEmail: "new@example.test" },
+  "email-in-use": {},
+  "password-changed": { at: "2026-01-02T03:04:05.000Z", via: "change", device: "Firefox on Linux" },
+  "reset-password": {},
+  test: { note: "hello" },
+  "verify-email": { name: NAME },
+};
+
+const NAMES: EmailName[] = Object.keys(emailTemplates).filter(isEmailName);
+
+function render(name: EmailName, data: unknown = SAMPLES[name]) {
+  const template: EmailTemplate<z.ZodType> = emailTemplates[name];
+  const link = template.link ? `${APP_URL}${template.link.path}?token=${TOKEN}` : undefined;
+  return { email: template.render(template.data.parse(data), { appUrl: APP_URL, link }), link };
+}
+
+describe("the email registry", () => {
+  it("has a sample for every template and no sample without a template", () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual([...NAMES].sort());
+  });
+
+  it.each(NAMES)("renders %s: a one-line subject, a text part and an HTML part with the same links", (name) => {
+    const { email, link } = render(name);
+
+    expect(email.subject.trim()).not.toBe("");
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(email.html).toMatch(/^<!doctype html>/i);
+    expect(email.text.trim().length).toBeGreaterThan(40);
+    if (link) {
+      expect(email.text).toContain(link);
+      expect(email.html).toContain(`href="${link}"`);
+    }
+    // every link in either part points at the app
+    const urls = `${email.text}\n${email.html}`.match(/https?:\/\/[^\s"<>]+/g) ?? [];
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(url.startsWith(APP_URL)).toBe(true);
+    // what the person chose is text in the HTML part, never markup
+    expect(email.html).not.toContain("<b>");
+  });
+
+  it.each(NAMES.filter((name) => emailTemplates[name].link))("refuses to render %s without its link", (name) => {
+    const template: EmailTemplate<z.ZodType> = emailTemplates[name];
+    expect(() => template.render(template.data.parse(SAMPLES[name]), { appUrl: APP_URL })).toThrow(/needs a link/);
+  });
+});
+
+describe("the account-settings emails", () => {
+  it("confirm-email-change links to /confirm-email with a CHANGE_EMAIL token that lives 24 hours", () => {
+    expect(emailTemplates["confirm-email-change"].link).toEqual({ purpose: "CHANGE_EMAIL", path: "/confirm-email", ttlMs: 24 * 3_600_000 });
+    const { email } = render("confirm-email-change");
+    expect(email.subject).toMatch(/confirm your new email address/i);
+    expect(email.text).toContain(`Confirm your new address, ${NAME}`);
+    expect(email.html).toContain("Ada &lt;b&gt;&quot;Lovelace&quot;&lt;/b&gt; &amp; co");
+    expect(email.text).toMatch(/24 hours/);
+    expect(render("confirm-email-change", {}).email.text).toMatch(/^Confirm your new address\n/);
+  });
+
+  it("email-change-requested names the new address on one line and links to the settings", () => {
+    const { email } = render("email-change-requested", { newEmail: "new@example.test\r\nBcc: spy@evil.test" });
+    expect(email.text).toContain("new@example.test Bcc: spy@evil.test");
+    expect(email.text).not.toMatch(/^Bcc:/m);
+    expect(email.text).toContain(`${APP_URL}/settings/email`);
+    expect(email.text).toContain(`${APP_URL}/forgot-password`);
+  });
+
+  it("email-changed names both addresses", () => {
+    const { email } = render("email-changed");
+    expect(email.text).toContain("signed in as old@example.test now signs in as new@example.test");
+  });
+
+  it("email-in-use carries no data and offers a sign-in", () => {
+    expect(emailTemplates["email-in-use"].link).toBeUndefined();
+    const { email } = render("email-in-use");
+    expect(email.subject).toMatch(/someone tried to use your address/i);
+    expect(email.text).toContain(`Sign in: ${APP_URL}/login`);
+  });
+
+  it("account-deleted says goodbye by name, or without one", () => {
+    expect(render("account-deleted").email.text).toContain(`Goodbye, ${NAME}`);
+    expect(render("account-deleted", {}).email.text).toMatch(/^Your account was deleted\n/);
+    expect(render("account-deleted").email.text).toContain(`${APP_URL}/register`);
+  });
+
+  it("refuses stored data that does not fit, as the worker would", () => {
+    expect(emailTemplates["email-changed"].data.safeParse({ newEmail: "new@example.test" }).success).toBe(false);
+    expect(emailTemplates["email-change-requested"].data.safeParse({ newEmail: "x".repeat(255) }).success).toBe(false);
+    expect(emailTemplates["account-deleted"].data.safeParse({ name: "x".repeat(101) }).success).toBe(false);
+  });
+});
