@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { limitKey } from "@/lib/auth/rate-limit";
 import { DB_KINDS } from "@/test/databases";
 import { useAccountTestBed } from "@/test/account-test-bed";
-import { CURRENT_PASSWORD, signedInUser } from "@/test/signed-in-user";
+import { CURRENT_PASSWORD, signedInUser, TEST_SESSION_POLICY } from "@/test/signed-in-user";
 import { requestEmailChange } from "./change-email";
 import { checkCurrentPassword, forgetPasswordChecks, PASSWORD_CHECK_ATTEMPTS, WRONG_CURRENT_PASSWORD } from "./current-password";
 import { deleteAccount } from "./delete-account";
@@ -59,14 +59,14 @@ describe.each(DB_KINDS)("checkCurrentPassword on %s", (kind) => {
     expect(await requestEmailChange(bed.deps, { userId, newEmail, currentPassword: WRONG })).toMatchObject({ field: "currentPassword" });
     expect(await requestEmailChange(bed.deps, { userId, newEmail, currentPassword: WRONG })).toMatchObject({ field: "currentPassword" });
     const endOthers = { userId, currentSid: account.sid, target: { all: true as const } };
-    expect(await endSessions(bed.deps, { ...endOthers, currentPassword: WRONG })).toMatchObject({ field: "currentPassword" });
-    expect(await endSessions(bed.deps, { ...endOthers, currentPassword: WRONG })).toMatchObject({ field: "currentPassword" });
+    expect(await endSessions(bed.deps, TEST_SESSION_POLICY, { ...endOthers, currentPassword: WRONG })).toMatchObject({ field: "currentPassword" });
+    expect(await endSessions(bed.deps, TEST_SESSION_POLICY, { ...endOthers, currentPassword: WRONG })).toMatchObject({ field: "currentPassword" });
     expect(await deleteAccount(bed.deps, { userId, currentPassword: WRONG })).toMatchObject({ field: "currentPassword" });
 
     // the right password on any form is now too late, and nothing happens
     for (const outcome of [
       await requestEmailChange(bed.deps, { userId, newEmail, currentPassword: CURRENT_PASSWORD }),
-      await endSessions(bed.deps, { ...endOthers, currentPassword: CURRENT_PASSWORD }),
+      await endSessions(bed.deps, TEST_SESSION_POLICY, { ...endOthers, currentPassword: CURRENT_PASSWORD }),
       await deleteAccount(bed.deps, { userId, currentPassword: CURRENT_PASSWORD }),
     ]) {
       expect(outcome.ok ? "" : outcome.error).toMatch(TOO_MANY);

@@ -23,7 +23,7 @@ describe.each(DB_KINDS)("account sessions on %s", (kind) => {
   const isLive = async (sid: string) => (await findLiveSession(bed.db, TEST_SESSION_POLICY, sid)) !== null;
   const list = (userId: string, currentSid: string) => listSessions(bed.deps, TEST_SESSION_POLICY, userId, currentSid);
   const end = (input: Omit<EndSessionsInput, "currentPassword"> & { currentPassword?: string }) =>
-    endSessions(bed.deps, { currentPassword: CURRENT_PASSWORD, ...input });
+    endSessions(bed.deps, TEST_SESSION_POLICY, { currentPassword: CURRENT_PASSWORD, ...input });
 
   describe("listSessions", () => {
     it("lists only live sessions of that person, this browser first and flagged, then the most recently used", async () => {
@@ -88,6 +88,16 @@ describe.each(DB_KINDS)("account sessions on %s", (kind) => {
       expect(await isLive(stranger.sid)).toBe(true);
       expect(await isLive(stranger.otherSid)).toBe(true);
       expect((await list(account.user.id, account.sid)).map((s) => s.current)).toEqual([true]);
+    });
+
+    it("counts only sessions that were still alive: an idle one is not 'ended' again", async () => {
+      const account = await signedInUser(bed.deps, "idle-other");
+      const idle = await account.signIn();
+      await setRow(idle, { lastSeenAt: new Date(Date.now() - (TEST_SESSION_POLICY.idleMinutes + 1) * 60_000) });
+      const idleId = (await rowOf(idle)).id;
+
+      expect(await end({ userId: account.user.id, currentSid: account.sid, target: { id: idleId } })).toEqual({ ok: true, ended: 0 });
+      expect(await end({ userId: account.user.id, currentSid: account.sid, target: { all: true } })).toEqual({ ok: true, ended: 1 });
     });
 
     it("does not end this browser's session even when its id is passed", async () => {

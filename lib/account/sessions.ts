@@ -1,6 +1,6 @@
 // The "where you're signed in" list: every live session of one user, and
 // ending one or all the others after the password is proved again.
-import { hashSessionId, type SessionPolicy } from "@/lib/auth/sessions";
+import { hashSessionId, liveSessionsOf, type SessionPolicy } from "@/lib/auth/sessions";
 import { checkCurrentPassword, forgetPasswordChecks } from "./current-password";
 import type { AccountDeps } from "./deps";
 
@@ -15,22 +15,14 @@ export type SessionSummary = {
   current: boolean;
 };
 
-const MINUTE = 60_000;
-
 export async function listSessions(
   { db }: Pick<AccountDeps, "db">,
   policy: SessionPolicy,
   userId: string,
   currentSid: string,
 ): Promise<SessionSummary[]> {
-  const now = Date.now();
   const rows = await db.session.findMany({
-    where: {
-      userId,
-      revokedAt: null,
-      expires: { gt: new Date(now) },
-      OR: [{ persistent: true }, { lastSeenAt: { gt: new Date(now - policy.idleMinutes * MINUTE) } }],
-    },
+    where: liveSessionsOf(userId, policy),
     orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
   });
   const currentHash = hashSessionId(currentSid);
@@ -51,13 +43,12 @@ export type EndSessionsInput = { userId: string; currentSid: string; currentPass
 export type EndSessionsOutcome = { ok: true; ended: number } | { ok: false; field?: "currentPassword"; error: string };
 
 /** Ends one of the user's own sessions, or all but this one. This browser is never ended here: that is signing out. */
-export async function endSessions(deps: AccountDeps, input: EndSessionsInput): Promise<EndSessionsOutcome> {
+export async function endSessions(deps: AccountDeps, policy: SessionPolicy, input: EndSessionsInput): Promise<EndSessionsOutcome> {
   const check = await checkCurrentPassword(deps, input.userId, input.currentPassword);
   if (!check.ok) return check;
   const { count } = await deps.db.session.updateMany({
     where: {
-      userId: input.userId, // only ever this person's own sessions
-      revokedAt: null,
+      ...liveSessionsOf(input.userId, policy), // only ever this person's own, and only those still alive
       sessionToken: { not: hashSessionId(input.currentSid) },
       ...("id" in input.target ? { id: input.target.id } : {}),
     },

@@ -81,6 +81,17 @@ describe.each(DB_KINDS)("sessions on %s", (kind) => {
       expect(await liveOf(owner)).toBe(3);
     });
 
+    it("does not count a session that has already run out, so it never costs a live one its place", async () => {
+      const owner = await newUser("expired-free");
+      const [expired, live, idle] = [await signIn(owner), await signIn(owner), await signIn(owner)];
+      await age(expired, { expires: new Date(Date.now() - 60_000) });
+      await age(idle, { lastSeenAt: new Date(Date.now() - (policy.idleMinutes + 1) * 60_000) });
+
+      const [next, last] = [await signIn(owner), await signIn(owner)];
+
+      for (const sid of [live, next, last]) expect(await findLiveSession(testDb.db, capped, sid)).not.toBeNull();
+    });
+
     it("does not count revoked sessions, nor another user's", async () => {
       const [owner, neighbour] = [await newUser("revoked-free"), await newUser("neighbour")];
       const neighbours = [await signIn(neighbour), await signIn(neighbour), await signIn(neighbour)];

@@ -37,13 +37,23 @@ export async function createSession(
       ip: session.ip?.slice(0, 64) ?? null,
     },
   });
-  if (policy.maxPerUser) await endSessionsBeyond(db, session.userId, policy.maxPerUser);
+  if (policy.maxPerUser) await endSessionsBeyond(db, policy, session.userId, policy.maxPerUser);
   return sid;
 }
 
-async function endSessionsBeyond(db: DbClient, userId: string, keep: number): Promise<void> {
+/** The sessions of a user that still work: not revoked, not past their end, not idle too long (unless persistent). */
+export function liveSessionsOf(userId: string, policy: SessionPolicy, now = Date.now()) {
+  return {
+    userId,
+    revokedAt: null,
+    expires: { gt: new Date(now) },
+    OR: [{ persistent: true }, { lastSeenAt: { gt: new Date(now - policy.idleMinutes * MINUTE) } }],
+  };
+}
+
+async function endSessionsBeyond(db: DbClient, policy: SessionPolicy, userId: string, keep: number): Promise<void> {
   const surplus = await db.session.findMany({
-    where: { userId, revokedAt: null },
+    where: liveSessionsOf(userId, policy),
     orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
     skip: keep,
     select: { id: true },

@@ -4,6 +4,7 @@ import { appDeps } from "@/lib/account/deps";
 import { endSessions } from "@/lib/account/sessions";
 import { formAction, refusal } from "@/lib/actions";
 import { requireSession } from "@/lib/auth/current-user";
+import { env } from "@/lib/env";
 import { ALL_OTHER_SESSIONS, endSessionsSchema } from "@/lib/validation/account-settings";
 
 const SESSIONS_PAGE = "/settings/sessions";
@@ -11,7 +12,7 @@ const SESSIONS_PAGE = "/settings/sessions";
 export const endSessionsAction = formAction(endSessionsSchema, async ({ currentPassword, session }) => {
   const { user, sessionId } = await requireSession(SESSIONS_PAGE);
   const target = session === ALL_OTHER_SESSIONS ? { all: true as const } : { id: session };
-  const outcome = await endSessions(appDeps(), { userId: user.id, currentSid: sessionId, currentPassword, target });
+  const outcome = await endSessions(appDeps(), env().session, { userId: user.id, currentSid: sessionId, currentPassword, target });
   if (!outcome.ok) return refusal(outcome);
   redirect(`${SESSIONS_PAGE}?ended=${outcome.ended}`);
 });
