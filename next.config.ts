@@ -9,7 +9,8 @@ export default function config(phase: string): NextConfig {
     // only under `next dev`: a production build does not contain them at all.
     pageExtensions: development ? ["dev.tsx", "dev.ts", "tsx", "ts"] : ["tsx", "ts"],
     // PGlite loads its .wasm and data files relative to its own module; bundled, it cannot find them.
-    serverExternalPackages: ["@electric-sql/pglite"],
+    // piscina starts worker threads from a file path; it must stay a plain Node module.
+    serverExternalPackages: ["@electric-sql/pglite", "piscina"],
     experimental: { serverActions: { bodySizeLimit: `${ACTION_BODY_LIMIT_MB}mb` } },
     poweredByHeader: false,
     productionBrowserSourceMaps: false,

@@ -4,6 +4,7 @@
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { describeError, log } from "./log";
+import { isServerBusy, SERVER_BUSY_MESSAGE } from "./server-busy";
 
 export type ActionFailure = {
   ok: false;
@@ -68,6 +69,7 @@ export function formAction<Schema extends z.ZodType, T = void>(
       return result.ok ? result : { ...result, values: result.values ?? values };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() travel as exceptions
+      if (isServerBusy(error)) return { ok: false, error: SERVER_BUSY_MESSAGE, values };
       log("error", "action_failed", { error: describeError(error) });
       return { ok: false, error: UNEXPECTED, values };
     }

@@ -22,6 +22,7 @@ const schema = z.object({
   PASSWORD_PEPPER: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(12),
   BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
+  PASSWORD_HASH_QUEUE: integer(1, 64),
   SESSION_IDLE_MINUTES: integer(5, 24 * 60),
   SESSION_MAX_AGE_DAYS: integer(1, 30),
   SESSIONS_PER_USER: integer(1, 10),
@@ -49,6 +50,8 @@ export type Env = {
   passwordPepper: string;
   passwordMinLength: number;
   bcryptCost: number;
+  /** hashes that may wait for a thread before sign-ins are told to try again */
+  hashQueueMax: number;
   session: { idleMinutes: number; maxAgeDays: number; maxPerUser: number };
   resetTokenTtlMinutes: number;
   /** the canonical origin for links, redirects and emails, without a trailing slash */
@@ -98,6 +101,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     passwordPepper: vars.PASSWORD_PEPPER ?? developmentSecret("password-pepper"),
     passwordMinLength: vars.PASSWORD_MIN_LENGTH,
     bcryptCost: vars.BCRYPT_COST,
+    hashQueueMax: vars.PASSWORD_HASH_QUEUE,
     session: { idleMinutes: vars.SESSION_IDLE_MINUTES, maxAgeDays: vars.SESSION_MAX_AGE_DAYS, maxPerUser: vars.SESSIONS_PER_USER },
     resetTokenTtlMinutes: vars.RESET_TOKEN_TTL_MINUTES,
     appUrl: (vars.AUTH_URL ?? "http://localhost:3000").replace(/\/+$/, ""),

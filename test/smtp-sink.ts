@@ -33,6 +33,7 @@ export class SmtpSink {
   messages: SinkMessage[] = [];
   #port: number;
   #mode: SinkMode = "accept";
+  #delayMs = 0;
   #server: SMTPServer | undefined;
   readonly #sockets = new Set<Socket>();
   readonly #waiters = new Set<Waiter>();
@@ -57,6 +58,14 @@ export class SmtpSink {
 
   setMode(mode: SinkMode): void {
     this.#mode = mode;
+  }
+
+  /**
+   * A slow server: each message is answered (and stored) only this long after
+   * its data arrives, as a server that scans mail before accepting it would.
+   */
+  setDelay(ms: number): void {
+    this.#delayMs = ms;
   }
 
   async stop(): Promise<void> {
@@ -155,6 +164,7 @@ export class SmtpSink {
     if (stream.sizeExceeded) throw smtpError(552, "5.3.4 Message exceeds fixed maximum message size");
     const raw = Buffer.concat(chunks);
     const parsed = await simpleParser(raw);
+    if (this.#delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.#delayMs));
     const message: SinkMessage = {
       id: randomUUID(),
       messageId: parsed.messageId,

@@ -8,6 +8,7 @@ import { appDeps } from "@/lib/account/deps";
 import { registerAccount } from "@/lib/account/register";
 import { confirmEmail, resendVerification } from "@/lib/account/verify-email";
 import { formAction } from "@/lib/actions";
+import { SERVER_BUSY_MESSAGE } from "@/lib/server-busy";
 import { signIn } from "@/lib/auth/auth";
 import { serverPasswordRules } from "@/lib/auth/password-rules";
 import { safeCallbackPath } from "@/lib/auth/redirects";
@@ -70,6 +71,7 @@ export const signInWithPassword = formAction(
       const { type, code } = error as { type?: unknown; code?: unknown };
       if (type !== "CredentialsSignin") throw error; // a redirect on success, or a real fault
       if (code === "unverified") return { ok: false, error: UNVERIFIED, reason: "unverified" };
+      if (code === "busy") return { ok: false, error: SERVER_BUSY_MESSAGE };
       return { ok: false, error: SIGN_IN_FAILED };
     }
     return { ok: true, data: undefined };

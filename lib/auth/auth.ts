@@ -9,6 +9,7 @@ import { checkCredentials } from "@/lib/account/sign-in";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { isServerBusy } from "@/lib/server-busy";
 import { signInSchema } from "@/lib/validation/sign-in";
 import { requestMeta } from "./request-meta";
 import { safeRedirectUrl } from "./redirects";
@@ -17,6 +18,11 @@ import { createSession, findLiveSession, revokeSession } from "./sessions";
 /** The right password for an address that is not verified yet. */
 export class UnverifiedEmail extends CredentialsSignin {
   override code = "unverified";
+}
+
+/** Too many sign-ins waiting for the password hasher: try again shortly. */
+export class SignInBusy extends CredentialsSignin {
+  override code = "busy";
 }
 
 declare module "next-auth" {
@@ -54,7 +60,9 @@ function authConfig(): NextAuthConfig {
         async authorize(credentials, request) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
-          const outcome = await checkCredentials(appDeps(), parsed.data);
+          const outcome = await checkCredentials(appDeps(), parsed.data).catch((error: unknown) => {
+            throw isServerBusy(error) ? new SignInBusy() : error;
+          });
           if (!outcome.ok) {
             if (outcome.reason === "unverified") throw new UnverifiedEmail();
             return null;

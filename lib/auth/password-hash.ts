@@ -4,9 +4,11 @@ import "server-only";
 // so it gets base64(HMAC-SHA-384(pepper, NFKC(password))) instead, a fixed
 // 64 ASCII bytes. Nothing is truncated, two different passwords never share
 // an input, and base64 keeps NUL bytes out (bcrypt stops at them).
+// bcrypt itself runs only in the worker-thread pool (./hash-pool.ts).
 import { createHmac, randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { env } from "@/lib/env";
+import { sharedHashPool, type HashPool } from "./hash-pool";
 import { exceedsMaxLength, normalizePassword, PASSWORD_MAX_LENGTH } from "./password-policy";
 
 export type PasswordHasher = {
@@ -29,28 +31,31 @@ export function preHashPassword(password: string, pepper: string): string {
   return preHash;
 }
 
-export function createPasswordHasher(options: { pepper: string; cost: number }): PasswordHasher {
-  const { pepper, cost } = options;
+/** Hashes that may wait for a thread, unless the caller's pool says otherwise. */
+const DEFAULT_QUEUE_MAX = 64;
+
+export function createPasswordHasher(options: { pepper: string; cost: number; pool?: HashPool }): PasswordHasher {
+  const { pepper, cost, pool = sharedHashPool(DEFAULT_QUEUE_MAX) } = options;
   if (pepper.length === 0) throw new Error("The password pepper must not be empty");
   // bcryptjs silently clamps costs outside 4..31; refuse them instead.
   if (!Number.isInteger(cost) || cost < 4 || cost > 31) throw new RangeError(`Invalid bcrypt cost: ${cost}`);
 
   let dummyHash: Promise<string> | undefined;
   // Made once, lazily, at the same cost; it matches no password anyone knows.
-  const dummy = () => (dummyHash ??= bcrypt.hash(randomBytes(48).toString("base64"), cost));
+  const dummy = () => (dummyHash ??= pool.hash(randomBytes(48).toString("base64"), cost));
 
   return {
     async hash(password) {
-      return bcrypt.hash(preHashPassword(password, pepper), cost);
+      return pool.hash(preHashPassword(password, pepper), cost);
     },
     async verify(password, hash) {
       const candidate = preHashPassword(password, pepper);
       // No hash (unknown account, no password set) or not a bcrypt hash: same work, no match.
       if (!hash || !BCRYPT_HASH.test(hash)) {
-        await bcrypt.compare(candidate, await dummy());
+        await pool.compare(candidate, await dummy());
         return false;
       }
-      return bcrypt.compare(candidate, hash);
+      return pool.compare(candidate, hash);
     },
     needsRehash(hash) {
       const match = BCRYPT_HASH.exec(hash);
@@ -64,8 +69,8 @@ let fromEnv: PasswordHasher | undefined;
 // Built on first use, never at import: importing must not read or validate the environment.
 function configured(): PasswordHasher {
   if (!fromEnv) {
-    const { passwordPepper, bcryptCost } = env();
-    fromEnv = createPasswordHasher({ pepper: passwordPepper, cost: bcryptCost });
+    const { passwordPepper, bcryptCost, hashQueueMax } = env();
+    fromEnv = createPasswordHasher({ pepper: passwordPepper, cost: bcryptCost, pool: sharedHashPool(hashQueueMax) });
   }
   return fromEnv;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirectIfSignedIn } from "@/lib/auth/current-user";
 import { safeCallbackPath } from "@/lib/auth/redirects";
+import { SERVER_BUSY_MESSAGE } from "@/lib/server-busy";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -16,6 +17,7 @@ function routeError(error: unknown, code: unknown): { message: string; unverifie
   if (error === "CredentialsSignin" && code === "unverified") {
     return { message: "Confirm your email address first: we've sent a new link to your inbox.", unverified: true };
   }
+  if (error === "CredentialsSignin" && code === "busy") return { message: SERVER_BUSY_MESSAGE, unverified: false };
   if (error === "CredentialsSignin") return { message: "That email and password don't match an account.", unverified: false };
   return { message: "Signing in didn't work. Please try again.", unverified: false };
 }
