@@ -1,6 +1,7 @@
 "use server";
 // Editing the profile. Each action acts on the session's own user only; the
 // schemas name the fields it reads, so nothing else sent along is used.
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { prepareAvatar } from "@/lib/account/avatar-image";
 import { removeAvatar, saveAvatar, updateProfile } from "@/lib/account/profile";
@@ -17,6 +18,8 @@ export const updateProfileAction = formAction(
   async (details) => {
     const { user } = await requireSession(EDIT_PAGE);
     await updateProfile(db, user.id, details);
+    // the header (root layout) shows the name; without this the browser keeps its old copy of the layout
+    revalidatePath("/", "layout");
     redirect("/profile?updated=details");
   },
   { keep: ["name", "bio"] },
