@@ -171,6 +171,7 @@ test("every page of the signed-in zone offers Sign out", async ({ page, app }) =
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`the account pages have no accessibility violations (${colorScheme})`, async ({ page, app }) => {
+    test.slow(); // a dozen pages, each analysed by axe
     await page.emulateMedia({ colorScheme });
     const found: Record<string, { rule: string; targets: string[] }[]> = {};
     const check = async (name: string) => {
