@@ -29,11 +29,20 @@ export async function startAppServer(options: { mode: ServerMode; port: number; 
   let child: ChildProcess | undefined;
 
   const start = async () => {
-    const command = options.mode === "production" ? "start" : "dev";
-    // next sets NODE_ENV itself from the command
-    const env: Record<string, string | undefined> = { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1" };
-    delete env.NODE_ENV;
-    const started = spawn("node_modules/.bin/next", [command, "-H", "127.0.0.1", "-p", String(options.port)], {
+    // production is what `npm start` runs (server.ts); development is plain `next dev`
+    const [command, args] =
+      options.mode === "production"
+        ? ["node_modules/.bin/tsx", ["server.ts"]]
+        : ["node_modules/.bin/next", ["dev", "-H", "127.0.0.1", "-p", String(options.port)]];
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      ...options.env,
+      PORT: String(options.port),
+      HOST: "127.0.0.1",
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    delete env.NODE_ENV; // each sets its own
+    const started = spawn(command, args, {
       env: env as NodeJS.ProcessEnv,
       detached: true, // its own process group, so stop() ends every child it forks
       stdio: ["ignore", "pipe", "pipe"],
