@@ -1,27 +1,9 @@
 // Password reset by emailed link, through the real mailbox, on both databases.
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { createVerifiedAccount, signIn } from "./support/accounts";
-import { expect, test, type App } from "./support/fixtures";
-import { linkFromMail, uniqueEmail } from "./support/mail";
-
-const NEW_PASSWORD = "seven quiet lanterns drift north";
-const RESET_SUBJECT = /Reset your/;
-
-async function requestReset(page: Page, email: string) {
-  await page.goto("/forgot-password");
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Send me a reset link" }).click();
-  await expect(page.getByText("If that address has an account, we've sent a link")).toBeVisible();
-}
-
-const resetLink = (app: App, email: string, count = 1) => linkFromMail(app.sink, email, RESET_SUBJECT, "/reset-password?token=", count);
-
-async function chooseNewPassword(page: Page, password = NEW_PASSWORD) {
-  await page.getByLabel("New password", { exact: true }).fill(password);
-  await page.getByLabel("Confirm new password").fill(password);
-  await page.getByRole("button", { name: "Set new password" }).click();
-}
+import { expect, test } from "./support/fixtures";
+import { uniqueEmail } from "./support/mail";
+import { chooseNewPassword, NEW_PASSWORD, requestReset, resetLink } from "./support/reset";
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
@@ -38,7 +20,7 @@ for (const javaScriptEnabled of [true, false]) {
       }
 
       await requestReset(page, account.email);
-      const link = await resetLink(app, account.email);
+      const link = await resetLink(app.sink, account.email);
       await page.goto(link);
       // the token leaves the address bar on the first load
       await expect(page).toHaveURL(`${app.baseURL}/reset-password`);
@@ -72,7 +54,7 @@ test("an unknown address gets the identical page and no mail", async ({ page, ap
   const unknownText = await page.locator("main").innerText();
   await requestReset(page, known.email);
   expect(await page.locator("main").innerText()).toBe(unknownText);
-  await resetLink(app, known.email); // the known address's mail has arrived...
+  await resetLink(app.sink, known.email); // the known address's mail has arrived...
   expect(app.sink.messagesTo(unknown)).toHaveLength(0); // ...and the unknown one got none
 });
 
@@ -84,9 +66,9 @@ test("expired, reused, forged and superseded links each get a clear page", async
   await expect(page.getByRole("link", { name: "Send me a new link" })).toBeVisible();
 
   await requestReset(page, account.email);
-  const first = await resetLink(app, account.email, 1);
+  const first = await resetLink(app.sink, account.email, 1);
   await requestReset(page, account.email);
-  const second = await resetLink(app, account.email, 2);
+  const second = await resetLink(app.sink, account.email, 2);
   await page.goto(first);
   await expect(page.getByRole("heading", { name: "This link doesn't work" })).toBeVisible();
 
@@ -95,7 +77,7 @@ test("expired, reused, forged and superseded links each get a clear page", async
   await expect(page.getByRole("heading", { name: "This link has expired" })).toBeVisible();
 
   await requestReset(page, account.email);
-  const third = await resetLink(app, account.email, 3);
+  const third = await resetLink(app.sink, account.email, 3);
   await page.goto(third);
   await chooseNewPassword(page);
   await expect(page).toHaveURL(/\/login\?reset=1$/);
@@ -106,7 +88,7 @@ test("expired, reused, forged and superseded links each get a clear page", async
 test("a weak new password is refused and the link still works", async ({ page, app }) => {
   const account = await createVerifiedAccount(page, app, "weak");
   await requestReset(page, account.email);
-  await page.goto(await resetLink(app, account.email));
+  await page.goto(await resetLink(app.sink, account.email));
   await chooseNewPassword(page, "short");
   await expect(page.getByLabel("New password", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await chooseNewPassword(page);
@@ -116,7 +98,7 @@ test("a weak new password is refused and the link still works", async ({ page, a
 test("two browsers using one link at once: exactly one wins", async ({ browser, page, app }) => {
   const account = await createVerifiedAccount(page, app, "race");
   await requestReset(page, account.email);
-  const link = await resetLink(app, account.email);
+  const link = await resetLink(app.sink, account.email);
   const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
   const pages = await Promise.all(contexts.map((context) => context.newPage()));
   await Promise.all(pages.map((racer) => racer.goto(link)));
@@ -140,7 +122,7 @@ test("reset pages have no accessibility violations", async ({ page, app }) => {
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await requestReset(page, account.email);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-  await page.goto(await resetLink(app, account.email));
+  await page.goto(await resetLink(app.sink, account.email));
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await chooseNewPassword(page, "short");
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);

@@ -5,6 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db-adapter";
+import { LIMIT_SETTING } from "./auth/rate-limit";
+import type { SignInPolicy } from "./auth/sign-in-throttle";
+import { parseTrustedProxies, type TrustedProxies } from "./http/client-address";
 
 const DEV_SECRET_DIR = ".data";
 
@@ -26,6 +29,11 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: integer(5, 24 * 60),
   SESSION_MAX_AGE_DAYS: integer(1, 30),
   SESSIONS_PER_USER: integer(1, 10),
+  SIGNIN_FREE_FAILURES: z.coerce.number().int().min(1).max(20).default(5),
+  SIGNIN_BACKOFF_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+  SIGNIN_BACKOFF_MAX_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  SIGNIN_LOCKOUT_FAILURES: z.coerce.number().int().min(10).max(100).default(100),
+  SIGNIN_IP_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   RESET_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   EMAIL_FROM: z.string().min(3).optional(),
@@ -37,6 +45,17 @@ const schema = z.object({
   MAIL_RETRY_BASE_MS: integer(10, 30_000),
   MAIL_RETRY_MAX_MS: integer(10, 3_600_000),
   MAIL_MAX_ATTEMPTS: integer(1, 8),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((list, context) => {
+      try {
+        return parseTrustedProxies(list);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 /** Unset in development; a production server must be told these. */
@@ -54,6 +73,7 @@ export type Env = {
   hashQueueMax: number;
   session: { idleMinutes: number; maxAgeDays: number; maxPerUser: number };
   resetTokenTtlMinutes: number;
+  signIn: SignInPolicy;
   /** the canonical origin for links, redirects and emails, without a trailing slash */
   appUrl: string;
   /** served over HTTPS: cookies are Secure and session cookies take the __Host- prefix */
@@ -65,6 +85,8 @@ export type Env = {
   dbPoolSize: number;
   dbConnectTimeoutMs: number;
   mail: { worker: boolean; pollMs: number; retryBaseMs: number; retryMaxMs: number; maxAttempts: number };
+  /** proxies whose X-Forwarded-* headers are believed; nobody's by default */
+  trustedProxies: TrustedProxies;
 };
 
 export class EnvError extends Error {
@@ -81,6 +103,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid environment: ${problems.join("; ")}`);
   }
   const vars = parsed.data;
+  const badLimits = Object.keys(present).filter((name) => name.startsWith("LIMIT_") && !LIMIT_SETTING.test(present[name] ?? ""));
+  if (badLimits.length > 0) throw new EnvError(`Invalid environment: ${badLimits.join(", ")} must look like <count>/<minutes>, e.g. 10/60`);
   // `next build` runs with NODE_ENV=production but is not a server start
   const isProduction = vars.NODE_ENV === "production" && source.NEXT_PHASE !== "phase-production-build";
   if (isProduction) {
@@ -104,6 +128,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     hashQueueMax: vars.PASSWORD_HASH_QUEUE,
     session: { idleMinutes: vars.SESSION_IDLE_MINUTES, maxAgeDays: vars.SESSION_MAX_AGE_DAYS, maxPerUser: vars.SESSIONS_PER_USER },
     resetTokenTtlMinutes: vars.RESET_TOKEN_TTL_MINUTES,
+    signIn: {
+      emailFailures: vars.SIGNIN_FREE_FAILURES,
+      backoffBaseMs: vars.SIGNIN_BACKOFF_MINUTES * 60_000,
+      backoffMaxMs: Math.max(vars.SIGNIN_BACKOFF_MINUTES, vars.SIGNIN_BACKOFF_MAX_MINUTES) * 60_000,
+      lockoutFailures: vars.SIGNIN_LOCKOUT_FAILURES,
+      ipFailures: vars.SIGNIN_IP_FAILURES_PER_MINUTE,
+    },
     appUrl: (vars.AUTH_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
     secureCookies: (vars.AUTH_URL ?? "").startsWith("https://"),
     smtpUrl: vars.SMTP_URL,
@@ -118,6 +149,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       retryMaxMs: vars.MAIL_RETRY_MAX_MS,
       maxAttempts: vars.MAIL_MAX_ATTEMPTS,
     },
+    trustedProxies: vars.TRUSTED_PROXIES,
   };
 }
 

@@ -25,11 +25,11 @@ export async function register(page: Page, account: TestAccount) {
 }
 
 /** The newest confirmation link, once `count` confirmation mails have arrived. */
-export function verificationLink(app: App, email: string, count = 1) {
+export function verificationLink(app: Pick<App, "sink">, email: string, count = 1) {
   return linkFromMail(app.sink, email, /Confirm your email/, "/verify-email?token=", count);
 }
 
-export async function confirmEmail(page: Page, app: App, email: string, count = 1) {
+export async function confirmEmail(page: Page, app: Pick<App, "sink">, email: string, count = 1) {
   await page.goto(await verificationLink(app, email, count));
   await page.getByRole("button", { name: "Confirm my email" }).click();
   await expect(page.getByRole("heading", { name: "Your email is confirmed" })).toBeVisible();
@@ -43,7 +43,7 @@ export async function signIn(page: Page, account: { email: string; password: str
 }
 
 /** A verified account, ready to sign in. */
-export async function createVerifiedAccount(page: Page, app: App, label = "user"): Promise<TestAccount> {
+export async function createVerifiedAccount(page: Page, app: Pick<App, "sink">, label = "user"): Promise<TestAccount> {
   const account = newAccount(label);
   await register(page, account);
   await confirmEmail(page, app, account.email);
@@ -69,10 +69,13 @@ export async function signInThroughAuthRoute(
   fields: { email: string; password: string; callbackUrl?: string; csrfToken?: string | null },
   options: { maxRedirects?: number } = {},
 ) {
-  const { csrfToken: fetched } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const csrf = await request.get("/api/auth/csrf");
+  const { csrfToken: fetched } = (await csrf.json()) as { csrfToken: string };
   const { csrfToken = fetched, ...rest } = fields;
   const form: Record<string, string> = { email: rest.email, password: rest.password };
   if (csrfToken !== null) form.csrfToken = csrfToken;
   if (rest.callbackUrl !== undefined) form.callbackUrl = rest.callbackUrl;
-  return request.post("/api/auth/callback/credentials", { form, maxRedirects: options.maxRedirects });
+  // as a browser posting from the app's own page would: cross-site posts are refused
+  const headers = { origin: new URL(csrf.url()).origin };
+  return request.post("/api/auth/callback/credentials", { form, headers, maxRedirects: options.maxRedirects });
 }

@@ -1,5 +1,4 @@
 // Each Playwright worker gets its own app on a private database and SMTP sink.
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +6,7 @@ import { test as base, expect } from "@playwright/test";
 import { createDbClient, type DbClient } from "../../lib/db";
 import { createTestDatabase, type DbKind, type TestDatabase } from "../../test/databases";
 import { SmtpSink } from "../../test/smtp-sink";
+import { appEnv } from "./app-env";
 import { freePort, startAppServer, type AppServer, type ServerMode } from "./app-server";
 
 export type AppOptions = { dbKind: DbKind; server: ServerMode };
@@ -33,19 +33,7 @@ export const test = base.extend<{ attachServerLog: void }, AppOptions & { app: A
       const [sink, database, port] = await Promise.all([SmtpSink.start(), createTestDatabase(dbKind), freePort()]);
       const mailboxDir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-mailbox-"));
       const baseURL = `http://127.0.0.1:${port}`;
-      const env: Record<string, string> = {
-        DATABASE_URL: database.url,
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
-        PASSWORD_PEPPER: randomBytes(32).toString("base64url"),
-        AUTH_URL: baseURL,
-        EMAIL_FROM: "Accounts <no-reply@accounts.test>",
-        // the lowest cost the settings allow: every journey hashes, and CI has two cores
-        BCRYPT_COST: "10",
-        MAIL_POLL_MS: "250",
-        MAIL_RETRY_BASE_MS: "500",
-        MAIL_RETRY_MAX_MS: "2000",
-        ...(mode === "production" ? { SMTP_URL: sink.url } : { MAILBOX_DIR: mailboxDir }),
-      };
+      const env = appEnv({ baseURL, databaseUrl: database.url, mode, smtpUrl: sink.url, mailboxDir });
       const server = await startAppServer({ mode, port, env }).catch(async (error: unknown) => {
         await cleanUp(sink, database, mailboxDir);
         throw error;

@@ -231,7 +231,7 @@ describe.each(DB_KINDS)("password reset on %s", (kind) => {
       expect(await tokenRow(token)).toEqual(expired);
 
       const fresh = await requestLink(user.email);
-      expect(await resetPassword(deps, { token: fresh, password: NEW_PASSWORD, device: DEVICE, ip: null }, RULES)).toEqual({ ok: true });
+      expect(await resetPassword(deps, { token: fresh, password: NEW_PASSWORD, device: DEVICE, ip: null }, RULES)).toMatchObject({ ok: true });
       const used = await tokenRow(fresh);
       expect(await inspectResetLink(testDb.db, fresh)).toBe("used");
       expect(await tokenRow(fresh)).toEqual(used);
@@ -256,7 +256,7 @@ describe.each(DB_KINDS)("password reset on %s", (kind) => {
       const token = await requestLink(user.email);
       const sessionsBefore = (await sessionsOf(user.id)).length;
 
-      expect(await resetPassword(deps, { token, password: NEW_PASSWORD, device: DEVICE, ip: null }, RULES)).toEqual({ ok: true });
+      expect(await resetPassword(deps, { token, password: NEW_PASSWORD, device: DEVICE, ip: null }, RULES)).toMatchObject({ ok: true });
 
       const after = await userRow(user.id);
       expect(await deps.hasher.verify(NEW_PASSWORD, after.passwordHash)).toBe(true);
@@ -290,7 +290,7 @@ describe.each(DB_KINDS)("password reset on %s", (kind) => {
     it("keeps an address that was already verified as it was", async () => {
       const user = await newUser("was-verified");
       const token = await requestLink(user.email);
-      expect(await resetPassword(deps, { token, password: NEW_PASSWORD, device: DEVICE, ip: null }, RULES)).toEqual({ ok: true });
+      expect(await resetPassword(deps, { token, password: NEW_PASSWORD, device: DEVICE, ip: null }, RULES)).toMatchObject({ ok: true });
       expect((await userRow(user.id)).emailVerified).toEqual(user.emailVerified);
     });
 
@@ -310,13 +310,13 @@ describe.each(DB_KINDS)("password reset on %s", (kind) => {
       expect(await findLiveSession(testDb.db, sessionPolicy, sid)).not.toBeNull();
       expect(await outboxTo(user.email, "password-changed")).toHaveLength(0);
 
-      expect(await resetPassword(deps, { token, password: NEW_PASSWORD, device: DEVICE, ip: null }, RULES)).toEqual({ ok: true });
+      expect(await resetPassword(deps, { token, password: NEW_PASSWORD, device: DEVICE, ip: null }, RULES)).toMatchObject({ ok: true });
     });
 
     it("works once: the same link again says used and changes nothing", async () => {
       const user = await newUser("reuse");
       const token = await requestLink(user.email);
-      expect(await resetPassword(deps, { token, password: NEW_PASSWORD, device: DEVICE, ip: null }, RULES)).toEqual({ ok: true });
+      expect(await resetPassword(deps, { token, password: NEW_PASSWORD, device: DEVICE, ip: null }, RULES)).toMatchObject({ ok: true });
       const hash = await passwordHashOf(user.id);
 
       expect(await resetPassword(deps, { token, password: "another fresh passphrase", device: DEVICE, ip: null }, RULES)).toEqual({ ok: false, reason: "used" });
@@ -349,7 +349,7 @@ describe.each(DB_KINDS)("password reset on %s", (kind) => {
       expect(await inspectResetLink(testDb.db, first)).toBe("invalid");
       expect(await resetPassword(deps, { token: first, password: NEW_PASSWORD, device: DEVICE, ip: null }, RULES)).toEqual({ ok: false, reason: "invalid" });
       expect(await deps.hasher.verify(OLD_PASSWORD, await passwordHashOf(user.id))).toBe(true);
-      expect(await resetPassword(deps, { token: second, password: NEW_PASSWORD, device: DEVICE, ip: null }, RULES)).toEqual({ ok: true });
+      expect(await resetPassword(deps, { token: second, password: NEW_PASSWORD, device: DEVICE, ip: null }, RULES)).toMatchObject({ ok: true });
     });
 
     it("refuses a link sent to an address the account no longer has", async () => {
@@ -389,7 +389,7 @@ describe.each(DB_KINDS)("password reset on %s", (kind) => {
       });
       expect(await inspectResetLink(testDb.db, other)).toBe("valid");
 
-      expect(await resetPassword(deps, { token, password: NEW_PASSWORD, device: DEVICE, ip: null }, RULES)).toEqual({ ok: true });
+      expect(await resetPassword(deps, { token, password: NEW_PASSWORD, device: DEVICE, ip: null }, RULES)).toMatchObject({ ok: true });
       expect(await inspectResetLink(testDb.db, other)).toBe("invalid");
       expect(await resetPassword(deps, { token: other, password: "attacker chosen passphrase", device: DEVICE, ip: null }, RULES)).toEqual({ ok: false, reason: "invalid" });
       expect(await deps.hasher.verify(NEW_PASSWORD, await passwordHashOf(user.id))).toBe(true);
@@ -423,7 +423,7 @@ describe.each(DB_KINDS)("password reset on %s", (kind) => {
       expect(await resetPassword(deps, { token, password: NEW_PASSWORD, device: DEVICE, ip }, RULES)).toEqual({ ok: false, reason: "throttled" });
       expect(await inspectResetLink(testDb.db, token)).toBe("valid");
       // another network is not affected
-      expect(await resetPassword(deps, { token, password: NEW_PASSWORD, device: DEVICE, ip: "198.51.100.8" }, RULES)).toEqual({ ok: true });
+      expect(await resetPassword(deps, { token, password: NEW_PASSWORD, device: DEVICE, ip: "198.51.100.8" }, RULES)).toMatchObject({ ok: true });
     });
   });
 });

@@ -2,6 +2,7 @@
 // same for every address; the link's POST sets the password, once.
 import { passwordProblem, type PasswordRules } from "@/lib/auth/password-policy";
 import { hitLimit, type Limit } from "@/lib/auth/rate-limit";
+import { clearSignInFailures } from "@/lib/auth/sign-in-throttle";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { hashToken } from "@/lib/auth/tokens";
 import type { DbClient } from "@/lib/db";
@@ -47,7 +48,7 @@ export async function inspectResetLink(db: DbClient, token: string): Promise<Res
 }
 
 export type ResetOutcome =
-  | { ok: true }
+  | { ok: true; userId: string }
   | { ok: false; reason: Exclude<ResetLinkState, "valid"> | "throttled" }
   | { ok: false; reason: "weak"; message: string };
 
@@ -88,7 +89,10 @@ export async function resetPassword(
     });
     return true;
   });
-  if (claimed) return { ok: true };
+  if (claimed) {
+    await clearSignInFailures(db, user.email); // a reset is how a locked-out owner gets back in
+    return { ok: true, userId: user.id };
+  }
   // something changed since the check: say what it is now
   const { state: current } = await findResetToken(db, input.token);
   return { ok: false, reason: current === "valid" ? "used" : current };

@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { sharedHashPool } from "@/lib/auth/hash-pool";
 import type { PasswordHasher } from "@/lib/auth/password-hash";
+import type { SignInPolicy } from "@/lib/auth/sign-in-throttle";
 import { testHasher } from "@/test/account-deps";
 import { DB_KINDS } from "@/test/databases";
 import { openTestDb, type TestDb } from "@/test/db";
@@ -12,7 +13,10 @@ import { registerAccount } from "./register";
 import { checkCredentials } from "./sign-in";
 
 const PASSWORD = "Secret-Passphrase-15";
-const INVALID = { ok: false, reason: "invalid" };
+/** The refusal, naming the account whose password was wrong (null for an address with none). */
+const invalidFor = (userId: string | null) => ({ ok: false, reason: "invalid", userId });
+/** Throttling has its own tests (sign-in-throttle.test.ts); here it never gets in the way. */
+const ROOMY_POLICY: SignInPolicy = { emailFailures: 1000, backoffBaseMs: 1, backoffMaxMs: 1, lockoutFailures: 10_000, ipFailures: 1000 };
 
 describe.each(DB_KINDS)("checkCredentials on %s", (kind) => {
   let testDb: TestDb;
@@ -45,7 +49,7 @@ describe.each(DB_KINDS)("checkCredentials on %s", (kind) => {
   const storedHash = async (userId: string) =>
     (await testDb.db.user.findUniqueOrThrow({ where: { id: userId }, omit: { passwordHash: false } })).passwordHash;
   const verifyMailsTo = (email: string) => testDb.db.outboxMessage.count({ where: { to: email, template: "verify-email" } });
-  const check = (email: string, password: string) => checkCredentials(deps, { email, password });
+  const check = (email: string, password: string) => checkCredentials(deps, { email, password }, ROOMY_POLICY);
 
   describe("the right password for a verified account", () => {
     it("signs in and returns the id, name and email, never the hash", async () => {
@@ -64,7 +68,7 @@ describe.each(DB_KINDS)("checkCredentials on %s", (kind) => {
       const user = await verifiedUser("wrong");
       const verify = vi.spyOn(hasher, "verify");
 
-      expect(await check(user.email, "Wrong-Passphrase-15")).toEqual(INVALID);
+      expect(await check(user.email, "Wrong-Passphrase-15")).toEqual(invalidFor(user.id));
       expect(verify).toHaveBeenCalledTimes(1);
       expect(verify).toHaveBeenCalledWith("Wrong-Passphrase-15", await storedHash(user.id));
     });
@@ -75,7 +79,7 @@ describe.each(DB_KINDS)("checkCredentials on %s", (kind) => {
       const compare = vi.spyOn(sharedHashPool(64), "compare");
       const unknown = newEmail("nobody");
 
-      expect(await check(unknown, PASSWORD)).toEqual(INVALID);
+      expect(await check(unknown, PASSWORD)).toEqual(invalidFor(null));
       expect(verify).toHaveBeenCalledTimes(1);
       expect(verify).toHaveBeenCalledWith(PASSWORD, undefined);
       expect(compare).toHaveBeenCalledTimes(1);
@@ -84,8 +88,8 @@ describe.each(DB_KINDS)("checkCredentials on %s", (kind) => {
 
     it("refuses a password that differs only in letter case", async () => {
       const user = await verifiedUser("case");
-      expect(await check(user.email, PASSWORD.toLowerCase())).toEqual(INVALID);
-      expect(await check(user.email, PASSWORD.toUpperCase())).toEqual(INVALID);
+      expect(await check(user.email, PASSWORD.toLowerCase())).toEqual(invalidFor(user.id));
+      expect(await check(user.email, PASSWORD.toUpperCase())).toEqual(invalidFor(user.id));
       expect(await check(user.email, PASSWORD)).toMatchObject({ ok: true });
     });
   });
@@ -93,7 +97,7 @@ describe.each(DB_KINDS)("checkCredentials on %s", (kind) => {
   describe("an unverified account", () => {
     it("answers a wrong password with the generic refusal and sends nothing", async () => {
       const user = await unverifiedUser("unverified-wrong");
-      expect(await check(user.email, "Wrong-Passphrase-15")).toEqual(INVALID);
+      expect(await check(user.email, "Wrong-Passphrase-15")).toEqual(invalidFor(user.id));
       expect(await verifyMailsTo(user.email)).toBe(1); // the registration's mail only
     });
 
@@ -117,7 +121,7 @@ describe.each(DB_KINDS)("checkCredentials on %s", (kind) => {
       expect(oldHash).toMatch(/^\$2b\$05\$/);
       const user = await testDb.db.user.create({ data: { email, name: "Ada", passwordHash: oldHash, emailVerified: new Date() } });
 
-      expect(await check(email, "Wrong-Passphrase-15")).toEqual(INVALID);
+      expect(await check(email, "Wrong-Passphrase-15")).toEqual(invalidFor(user.id));
       expect(await storedHash(user.id)).toBe(oldHash);
 
       expect(await check(email, PASSWORD)).toMatchObject({ ok: true });

@@ -14,6 +14,3 @@ export const signInSchema = z.object({
 export type SignInFields = z.input<typeof signInSchema>;
 
 export const resendVerificationSchema = z.object({ email: emailSchema });
-
-/** A link token: 32 random bytes in base64url. Anything else is not ours. */
-export const linkTokenSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });

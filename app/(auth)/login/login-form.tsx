@@ -4,15 +4,16 @@ import { Field } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
+import type { ActionFailure } from "@/lib/actions";
 import { signInSchema } from "@/lib/validation/sign-in";
 import { signInWithPassword } from "../actions";
 import { ResendVerificationForm } from "../resend-verification-form";
 
-type Props = { callbackUrl: string; initialError?: { message: string; unverified: boolean } };
+type Props = { callbackUrl: string; initialError?: ActionFailure };
 
 export function LoginForm({ callbackUrl, initialError }: Props) {
   const { form, state, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(signInWithPassword, signInSchema);
-  const failure = state ?? (initialError ? { ok: false as const, error: initialError.message, reason: initialError.unverified ? "unverified" : undefined } : null);
+  const failure = state ?? initialError ?? null;
   const unverified = failure?.ok === false && failure.reason === "unverified";
 
   return (

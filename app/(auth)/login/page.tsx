@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirectIfSignedIn } from "@/lib/auth/current-user";
+import type { ActionFailure } from "@/lib/actions";
 import { safeCallbackPath } from "@/lib/auth/redirects";
-import { SERVER_BUSY_MESSAGE } from "@/lib/server-busy";
+import { signInFailure } from "@/lib/auth/sign-in-messages";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -12,14 +13,10 @@ type Props = {
 };
 
 /** Messages for sign-ins that came through Auth.js's own route and were sent back here. */
-function routeError(error: unknown, code: unknown): { message: string; unverified: boolean } | undefined {
+function routeError(error: unknown, code: unknown): ActionFailure | undefined {
   if (error === undefined) return undefined;
-  if (error === "CredentialsSignin" && code === "unverified") {
-    return { message: "Confirm your email address first: we've sent a new link to your inbox.", unverified: true };
-  }
-  if (error === "CredentialsSignin" && code === "busy") return { message: SERVER_BUSY_MESSAGE, unverified: false };
-  if (error === "CredentialsSignin") return { message: "That email and password don't match an account.", unverified: false };
-  return { message: "Signing in didn't work. Please try again.", unverified: false };
+  if (error === "CredentialsSignin") return signInFailure(code);
+  return { ok: false, error: "Signing in didn't work. Please try again." };
 }
 
 export default async function LoginPage({ searchParams }: Props) {

@@ -1,0 +1,30 @@
+// Several production servers on one PostgreSQL database and one SMTP sink,
+// as behind a load balancer: what one instance counts or revokes, the other
+// must see. Each listens on its own port (and so has its own AUTH_URL).
+import { createTestDatabase, type TestDatabase } from "../../test/databases";
+import { SmtpSink } from "../../test/smtp-sink";
+import { appEnv, sharedSecrets } from "./app-env";
+import { freePort, startAppServer, type AppServer } from "./app-server";
+
+export type Instances = { servers: AppServer[]; sink: SmtpSink; database: TestDatabase; stop: () => Promise<void> };
+
+export async function startInstances(count: number, settings: Record<string, string>): Promise<Instances> {
+  const [sink, database] = await Promise.all([SmtpSink.start(), createTestDatabase("postgres")]);
+  const secrets = sharedSecrets();
+  const servers: AppServer[] = [];
+  const stop = async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    await Promise.all([sink.stop(), database.drop()]);
+  };
+  try {
+    for (let i = 0; i < count; i++) {
+      const port = await freePort();
+      const env = appEnv({ baseURL: `http://127.0.0.1:${port}`, databaseUrl: database.url, mode: "production", smtpUrl: sink.url, secrets });
+      servers.push(await startAppServer({ mode: "production", port, env: { ...env, ...settings } }));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { servers, sink, database, stop };
+}
