@@ -1,42 +1,94 @@
-// Three things before a page renders:
+// Before any route runs (and every response gets the headers of
+// lib/http/security-headers.ts, with a fresh CSP nonce):
+// - a state-changing request from another site (or with no Origin) is refused;
 // - a form post larger than any action accepts goes back to its page with
 //   ?too-large=1 (past the limit Next.js would answer with an error page);
 // - people with no session cookie at all go straight to sign-in (the pages
 //   and actions still check the session themselves);
-// - a reset link's token moves from the address into a short-lived cookie,
+// - an emailed link's token moves from the address into a short-lived cookie,
 //   so it leaves the address bar, history and Referer after the first load.
+import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
-import { RESET_PAGE, RESET_TOKEN_COOKIE } from "./app/(auth)/reset-token-cookie";
+import { isLinkPage, LINK_PAGES, type LinkPage } from "./app/(auth)/link-pages";
+import { env } from "./lib/env";
+import { crossSiteReason, ownOrigins } from "./lib/http/same-origin";
+import { securityHeaders } from "./lib/http/security-headers";
+import { requestMeta } from "./lib/auth/request-meta";
+import { db } from "./lib/db";
+import { recordSecurityEvent } from "./lib/security-events";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/request-limits";
 
 const SESSION_COOKIES = ["__Host-authjs.session-token", "authjs.session-token"];
+const SIGNED_IN_ZONE = /^\/(profile|settings)(\/|$)/;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const config = env();
+  const headers = securityHeaders({
+    nonce: randomBytes(16).toString("base64"), // one per response
+    development: !config.isProduction,
+    https: config.appUrl.startsWith("https://"),
+  });
+  const response = await route(request, headers["Content-Security-Policy"]);
+  // a route's own choice wins (the link redirect's no-referrer)
+  for (const [name, value] of Object.entries(headers)) if (!response.headers.has(name)) response.headers.set(name, value);
+  return response;
+}
+
+/** What to do with the request; `policy` travels on to any page rendered, so Next.js knows its nonce. */
+async function route(request: NextRequest, policy: string): Promise<NextResponse> {
+  const crossSite = crossSiteReason(request.method, request.headers, ownOrigins(env().appUrl));
+  if (crossSite) {
+    await recordSecurityEvent(db, env().authSecret, {
+      type: "csrf_rejected",
+      outcome: "refused",
+      ...requestMeta(request.headers),
+      detail: { method: request.method, path: request.nextUrl.pathname.slice(0, 200), reason: crossSite },
+    });
+    return new NextResponse("Cross-site request refused.", { status: 403, headers: { "Content-Type": "text/plain" } });
+  }
   if (request.method === "POST" && Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES) {
     const back = new URL(request.nextUrl.pathname, request.nextUrl);
     back.searchParams.set("too-large", "1");
     return NextResponse.redirect(back, 303);
   }
-  if (request.nextUrl.pathname === RESET_PAGE) return moveResetToken(request);
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  if (isLinkPage(request.nextUrl.pathname)) return moveLinkToken(request, request.nextUrl.pathname, policy);
+  if (!SIGNED_IN_ZONE.test(request.nextUrl.pathname)) return render(request, policy);
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return render(request, policy);
   const login = new URL("/login", request.nextUrl);
   login.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(login);
 }
 
-function moveResetToken(request: NextRequest) {
+/** On to the route; Next.js reads the nonce from the policy in the request headers and puts it on its scripts. */
+function render(request: NextRequest, policy: string): NextResponse {
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  return NextResponse.next({ request: { headers } });
+}
+
+/**
+ * The address that carries a token sends no Referer at all; the link page it
+ * leads to names itself only to the app ("no-referrer" there would make
+ * browsers post its form with `Origin: null`, which the cross-site check refuses).
+ */
+function moveLinkToken(request: NextRequest, page: LinkPage, policy: string) {
   const token = request.nextUrl.searchParams.get("token");
-  if (token === null) return NextResponse.next();
-  const response = NextResponse.redirect(new URL(RESET_PAGE, request.nextUrl), 303);
-  response.cookies.set(RESET_TOKEN_COOKIE, token.slice(0, 100), {
+  if (token === null) {
+    const response = render(request, policy);
+    response.headers.set("Referrer-Policy", "same-origin");
+    return response;
+  }
+  const response = NextResponse.redirect(new URL(page, request.nextUrl), 303);
+  response.headers.set("Referrer-Policy", "no-referrer");
+  response.cookies.set(LINK_PAGES[page], token.slice(0, 100), {
     httpOnly: true,
     sameSite: "lax",
     secure: request.nextUrl.protocol === "https:",
-    path: RESET_PAGE,
+    path: page,
     maxAge: 24 * 60 * 60, // the link's own expiry decides; this only bounds the cookie
   });
-  response.headers.set("Referrer-Policy", "no-referrer");
   return response;
 }
 
-export const config = { matcher: ["/profile/:path*", "/settings/:path*", "/reset-password"] };
+// everything but the build's static files
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

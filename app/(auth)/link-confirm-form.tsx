@@ -4,13 +4,15 @@ import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
 import type { FormAction } from "@/lib/actions";
 
-/** The button that spends an emailed link's token: a POST, so opening the link alone changes nothing. */
-export function LinkConfirmForm({ action, token, label }: { action: FormAction; token: string; label: string }) {
+/**
+ * The button that spends an emailed link's token (kept in a cookie by
+ * proxy.ts): a POST, so opening the link alone changes nothing.
+ */
+export function LinkConfirmForm({ action, label }: { action: FormAction; label: string }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction}>
       <FormAlert state={state} />
-      <input type="hidden" name="token" value={token} />
       <SubmitButton pending={pending} pendingText="Confirming…">
         {label}
       </SubmitButton>

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ConfirmEmailChangeOutcome } from "@/lib/account/change-email";
 import { LinkConfirmForm } from "../link-confirm-form";
+import { linkTokenFromCookie } from "../link-token";
 import { confirmEmailChangeAction } from "./actions";
 
-// Same referrer rule as /verify-email: the token must not leave in a Referer header.
-export const metadata: Metadata = { title: "Confirm your new email", referrer: "same-origin" };
+// The link's token never reaches this page's address: proxy.ts moved it into a cookie.
+export const metadata: Metadata = { title: "Confirm your new email" };
 
-type Props = { searchParams: Promise<{ token?: string | string[]; status?: string | string[] }> };
+type Props = { searchParams: Promise<{ status?: string | string[] }> };
 
 const OUTCOMES: Record<ConfirmEmailChangeOutcome, { heading: string; text: string }> = {
   changed: {
@@ -31,8 +32,8 @@ function isOutcome(status: unknown): status is ConfirmEmailChangeOutcome {
 }
 
 export default async function ConfirmEmailChangePage({ searchParams }: Props) {
-  const { token, status } = await searchParams;
-  if (isOutcome(status) || typeof token !== "string") {
+  const [{ status }, token] = await Promise.all([searchParams, linkTokenFromCookie("/confirm-email")]);
+  if (isOutcome(status) || token === undefined) {
     const outcome = OUTCOMES[isOutcome(status) ? status : "invalid"];
     return (
       <div className="narrow">
@@ -49,7 +50,7 @@ export default async function ConfirmEmailChangePage({ searchParams }: Props) {
     <div className="narrow">
       <h1>Confirm your new email</h1>
       <p>Press the button to make this address the one you sign in with.</p>
-      <LinkConfirmForm action={confirmEmailChangeAction} token={token} label="Confirm my new email" />
+      <LinkConfirmForm action={confirmEmailChangeAction} label="Confirm my new email" />
     </div>
   );
 }

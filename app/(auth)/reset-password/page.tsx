@@ -3,10 +3,10 @@ import Link from "next/link";
 import { inspectResetLink } from "@/lib/account/password-reset";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { resetTokenFromCookie } from "../reset-token";
+import { linkTokenFromCookie } from "../link-token";
 import { ResetPasswordForm } from "./reset-password-form";
 
-export const metadata: Metadata = { title: "Choose a new password", referrer: "same-origin" };
+export const metadata: Metadata = { title: "Choose a new password" };
 
 const problems = {
   expired: { heading: "This link has expired", text: "Reset links work for a short time only." },
@@ -16,7 +16,7 @@ const problems = {
 
 export default async function ResetPasswordPage() {
   // Opening the link changes nothing; proxy.ts has already moved its token into a cookie.
-  const token = await resetTokenFromCookie();
+  const token = await linkTokenFromCookie("/reset-password");
   const state = token ? await inspectResetLink(db, token) : "invalid";
 
   if (state !== "valid") {

@@ -4,12 +4,12 @@ import type { VerifyOutcome } from "@/lib/account/verify-email";
 import { ResendVerificationForm } from "../resend-verification-form";
 import { confirmEmailAddress } from "../actions";
 import { LinkConfirmForm } from "../link-confirm-form";
+import { linkTokenFromCookie } from "../link-token";
 
-// The token must not travel to other sites in a Referer header. Not "no-referrer":
-// with it the browser sends `Origin: null` on the form post, which Next.js rightly refuses.
-export const metadata: Metadata = { title: "Confirm your email", referrer: "same-origin" };
+// The link's token never reaches this page's address: proxy.ts moved it into a cookie.
+export const metadata: Metadata = { title: "Confirm your email" };
 
-type Props = { searchParams: Promise<{ token?: string | string[]; status?: string | string[] }> };
+type Props = { searchParams: Promise<{ status?: string | string[] }> };
 
 const outcomes: Record<Exclude<VerifyOutcome, "verified">, { heading: string; text: string }> = {
   expired: { heading: "This link has expired", text: "Confirmation links work for 24 hours. Ask for a new one below." },
@@ -24,7 +24,7 @@ const outcomes: Record<Exclude<VerifyOutcome, "verified">, { heading: string; te
 };
 
 export default async function VerifyEmailPage({ searchParams }: Props) {
-  const { token, status } = await searchParams;
+  const [{ status }, token] = await Promise.all([searchParams, linkTokenFromCookie("/verify-email")]);
 
   if (status === "verified") {
     return (
@@ -42,7 +42,7 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
     );
   }
 
-  if (status === "expired" || status === "used" || status === "invalid" || typeof token !== "string") {
+  if (status === "expired" || status === "used" || status === "invalid" || token === undefined) {
     const outcome = outcomes[status === "expired" || status === "used" ? status : "invalid"];
     return (
       <div className="narrow">
@@ -64,7 +64,7 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
     <div className="narrow">
       <h1>Confirm your email</h1>
       <p>Press the button to confirm your address and activate your account.</p>
-      <LinkConfirmForm action={confirmEmailAddress} token={token} label="Confirm my email" />
+      <LinkConfirmForm action={confirmEmailAddress} label="Confirm my email" />
     </div>
   );
 }
