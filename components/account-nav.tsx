@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/settings/email", label: "Email" },
   { href: "/settings/password", label: "Password" },
   { href: "/settings/sessions", label: "Sessions" },
+  { href: "/settings/activity", label: "Activity" },
   { href: "/settings/delete", label: "Delete account" },
 ];
 

@@ -16,6 +16,7 @@ const SETTINGS_LINKS = [
   ["Email", "/settings/email"],
   ["Password", "/settings/password"],
   ["Sessions", "/settings/sessions"],
+  ["Activity", "/settings/activity"],
   ["Delete account", "/settings/delete"],
 ] as const;
 

@@ -7,6 +7,7 @@ import { changePassword } from "@/lib/account/change-password";
 import { appDeps } from "@/lib/account/deps";
 import { formAction, refusal } from "@/lib/actions";
 import { signOut } from "@/lib/auth/auth";
+import { audit, outcomeOf } from "@/lib/auth/audit";
 import { requireSession } from "@/lib/auth/current-user";
 import { describeUserAgent } from "@/lib/auth/device";
 import { serverPasswordRules } from "@/lib/auth/password-rules";
@@ -24,6 +25,7 @@ export const changePasswordAction = formAction(
     const { user, sessionId } = await requireSession("/settings/password");
     const device = describeUserAgent(requestMeta(await headers()).userAgent);
     const outcome = await changePassword(appDeps(), { userId: user.id, sessionId, currentPassword, password, device }, serverPasswordRules());
+    await audit({ type: "password_changed", outcome: outcomeOf(outcome), userId: user.id });
     if (!outcome.ok) return refusal(outcome);
     redirect("/settings/password?changed=1");
   },

@@ -1,25 +1,28 @@
 "use server";
 // The signed-out zone's actions: parse, call a use-case, answer. Each one
 // answers the same whether or not the address has an account.
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { appDeps } from "@/lib/account/deps";
+import { ipLimitMessage, REGISTRATIONS_PER_IP, RESENDS_PER_IP } from "@/lib/account/ip-limits";
 import { registerAccount } from "@/lib/account/register";
 import { confirmEmail, resendVerification } from "@/lib/account/verify-email";
 import { formAction } from "@/lib/actions";
-import { SERVER_BUSY_MESSAGE } from "@/lib/server-busy";
+import { audit } from "@/lib/auth/audit";
 import { signIn } from "@/lib/auth/auth";
 import { serverPasswordRules } from "@/lib/auth/password-rules";
 import { safeCallbackPath } from "@/lib/auth/redirects";
+import { requestMeta } from "@/lib/auth/request-meta";
+import { signInFailure } from "@/lib/auth/sign-in-messages";
+import { linkOwner } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { registerSchema } from "@/lib/validation/register";
-import { linkTokenSchema, resendVerificationSchema, signInSchema } from "@/lib/validation/sign-in";
+import { resendVerificationSchema, signInSchema } from "@/lib/validation/sign-in";
+import { forgetLinkToken, linkTokenFromCookie } from "./link-token";
 import { REGISTERED_EMAIL_COOKIE } from "./registered-email";
 
-const SIGN_IN_FAILED = "That email and password don't match an account.";
-const UNVERIFIED = "Confirm your email address first: we've sent a new link to your inbox.";
 
 /** Remembered in this browser only, so the next page can say where the link went. */
 async function rememberEmail(email: string) {
@@ -35,7 +38,14 @@ async function rememberEmail(email: string) {
 export const register = formAction(
   () => registerSchema(serverPasswordRules()),
   async (input) => {
-    await registerAccount(appDeps(), input);
+    const meta = requestMeta(await headers());
+    const limited = await ipLimitMessage(db, REGISTRATIONS_PER_IP, meta.ip);
+    if (limited) {
+      await audit({ type: "registration", outcome: "throttled", email: input.email });
+      return { ok: false, error: limited };
+    }
+    const userId = await registerAccount(appDeps(), input);
+    await audit({ type: "registration", outcome: "success", userId, email: input.email });
     await rememberEmail(input.email);
     redirect("/register/check-email");
   },
@@ -45,7 +55,13 @@ export const register = formAction(
 export const resendVerificationEmail = formAction(
   resendVerificationSchema,
   async ({ email }) => {
+    const limited = await ipLimitMessage(db, RESENDS_PER_IP, requestMeta(await headers()).ip);
+    if (limited) {
+      await audit({ type: "verification_resend", outcome: "throttled", email });
+      return { ok: false, error: limited };
+    }
     await resendVerification(db, email);
+    await audit({ type: "verification_resend", outcome: "success", email });
     await rememberEmail(email);
     redirect("/register/check-email?resent=1");
   },
@@ -53,9 +69,13 @@ export const resendVerificationEmail = formAction(
 );
 
 export const confirmEmailAddress = formAction(
-  linkTokenSchema.catch({ token: "" }),
-  async ({ token }) => {
+  z.object({}),
+  async () => {
+    const token = await linkTokenFromCookie("/verify-email");
+    const userId = token ? await linkOwner(db, token) : null;
     const outcome = token ? await confirmEmail(db, token) : "invalid";
+    await forgetLinkToken("/verify-email");
+    await audit({ type: "email_verified", outcome: outcome === "verified" ? "success" : "failure", userId, detail: { result: outcome } });
     // the result page carries no token, so it cannot leak from the address bar
     redirect(`/verify-email?status=${outcome}`);
   },
@@ -70,9 +90,7 @@ export const signInWithPassword = formAction(
       // Auth.js's class names are minified in builds: compare its `type` and `code`
       const { type, code } = error as { type?: unknown; code?: unknown };
       if (type !== "CredentialsSignin") throw error; // a redirect on success, or a real fault
-      if (code === "unverified") return { ok: false, error: UNVERIFIED, reason: "unverified" };
-      if (code === "busy") return { ok: false, error: SERVER_BUSY_MESSAGE };
-      return { ok: false, error: SIGN_IN_FAILED };
+      return signInFailure(code);
     }
     return { ok: true, data: undefined };
   },

@@ -10,18 +10,19 @@ export type RegisterInput = { name: string; email: string; password: string };
 /** "You already have an account" mails, per address: enough to inform, too few to spam. */
 export const ACCOUNT_EXISTS_NOTICE: Limit = { name: "account-exists-notice", max: 1, windowMs: 15 * 60_000 };
 
-export async function registerAccount({ db, hasher }: AccountDeps, input: RegisterInput): Promise<void> {
+/** Returns the new account's id, or null when the address was taken (for the security log only). */
+export async function registerAccount({ db, hasher }: AccountDeps, input: RegisterInput): Promise<string | null> {
   // Hash first, on both paths, so a taken address answers no faster.
   const passwordHash = await hasher.hash(input.password);
   try {
-    await db.$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       const user = await tx.user.create({
         data: { email: input.email, name: input.name, passwordHash },
         select: { id: true },
       });
       await queueEmail(tx, "verify-email", { to: input.email, userId: user.id, data: { name: input.name } });
+      return user.id;
     });
-    return;
   } catch (error) {
     // the unique email index settles races: one account, the others land here
     if (!isUniqueViolation(error)) throw error;
@@ -30,4 +31,5 @@ export async function registerAccount({ db, hasher }: AccountDeps, input: Regist
   if (existing && (await hitLimit(db, ACCOUNT_EXISTS_NOTICE, existing.email)).allowed) {
     await queueEmail(db, "account-exists", { to: existing.email, userId: existing.id, data: {} });
   }
+  return null;
 }

@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { isServerBusy } from "@/lib/server-busy";
 import { signInSchema } from "@/lib/validation/sign-in";
+import { audit } from "./audit";
 import { requestMeta } from "./request-meta";
 import { safeRedirectUrl } from "./redirects";
 import { createSession, findLiveSession, revokeSession } from "./sessions";
@@ -23,6 +24,19 @@ export class UnverifiedEmail extends CredentialsSignin {
 /** Too many sign-ins waiting for the password hasher: try again shortly. */
 export class SignInBusy extends CredentialsSignin {
   override code = "busy";
+}
+
+/** Too many failures: the wait travels in the code, which Auth.js passes on to the page. */
+export class SignInThrottled extends CredentialsSignin {
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `throttled-${retryAfterSeconds}`;
+  }
+}
+
+/** Too many failures in a row: only a password reset opens the account again. */
+export class SignInLocked extends CredentialsSignin {
+  override code = "locked";
 }
 
 declare module "next-auth" {
@@ -60,14 +74,22 @@ function authConfig(): NextAuthConfig {
         async authorize(credentials, request) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
-          const outcome = await checkCredentials(appDeps(), parsed.data).catch((error: unknown) => {
+          const { ip, userAgent } = requestMeta(request.headers);
+          const { email } = parsed.data;
+          const outcome = await checkCredentials(appDeps(), { ...parsed.data, ip }, config.signIn).catch((error: unknown) => {
             throw isServerBusy(error) ? new SignInBusy() : error;
           });
           if (!outcome.ok) {
+            const result = outcome.reason === "throttled" || outcome.reason === "locked" ? outcome.reason : "failure";
+            const userId = outcome.reason === "invalid" ? outcome.userId : null;
+            await audit({ type: "sign_in", outcome: result, userId, email, detail: { reason: outcome.reason } }, request.headers);
             if (outcome.reason === "unverified") throw new UnverifiedEmail();
+            if (outcome.reason === "throttled") throw new SignInThrottled(outcome.retryAfterSeconds);
+            if (outcome.reason === "locked") throw new SignInLocked();
             return null;
           }
-          return { ...outcome.user, persistent: parsed.data.remember, ...requestMeta(request.headers) };
+          await audit({ type: "sign_in", outcome: "success", userId: outcome.user.id, email }, request.headers);
+          return { ...outcome.user, persistent: parsed.data.remember, ip, userAgent };
         },
       }),
     ],
@@ -98,8 +120,10 @@ function authConfig(): NextAuthConfig {
     },
     events: {
       async signOut(message) {
-        const sid = "token" in message ? message.token?.sid : undefined;
-        if (typeof sid === "string") await revokeSession(db, sid);
+        const token = "token" in message ? message.token : null;
+        if (typeof token?.sid !== "string") return;
+        // a session that was already gone (its account deleted, say) had no sign-out to record
+        if (await revokeSession(db, token.sid)) await audit({ type: "sign_out", outcome: "success", userId: token.sub ?? null });
       },
     },
     logger: {

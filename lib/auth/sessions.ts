@@ -82,8 +82,10 @@ export async function findLiveSession(db: DbClient, policy: SessionPolicy, sid: 
   return session;
 }
 
-export async function revokeSession(db: DbClient, sid: string): Promise<void> {
-  await db.session.updateMany({ where: { sessionToken: hashSessionId(sid), revokedAt: null }, data: { revokedAt: new Date() } });
+/** Ends one session; says whether it was still open. */
+export async function revokeSession(db: DbClient, sid: string): Promise<boolean> {
+  const { count } = await db.session.updateMany({ where: { sessionToken: hashSessionId(sid), revokedAt: null }, data: { revokedAt: new Date() } });
+  return count > 0;
 }
 
 /** Ends every session of a user, or every one but `exceptSid` (this browser). */

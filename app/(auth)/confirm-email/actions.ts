@@ -1,12 +1,19 @@
 "use server";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { confirmEmailChange } from "@/lib/account/change-email";
 import { formAction } from "@/lib/actions";
+import { audit } from "@/lib/auth/audit";
+import { linkOwner } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
-import { linkTokenSchema } from "@/lib/validation/sign-in";
+import { forgetLinkToken, linkTokenFromCookie } from "../link-token";
 
-export const confirmEmailChangeAction = formAction(linkTokenSchema.catch({ token: "" }), async ({ token }) => {
+export const confirmEmailChangeAction = formAction(z.object({}), async () => {
+  const token = await linkTokenFromCookie("/confirm-email");
+  const userId = token ? await linkOwner(db, token) : null;
   const outcome = token ? await confirmEmailChange(db, token) : "invalid";
+  await forgetLinkToken("/confirm-email");
+  await audit({ type: "email_changed", outcome: outcome === "changed" ? "success" : "failure", userId, detail: { result: outcome } });
   // the result page carries no token, so it cannot leak from the address bar
   redirect(`/confirm-email?status=${outcome}`);
 });

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cancelEmailChange, requestEmailChange } from "@/lib/account/change-email";
 import { appDeps } from "@/lib/account/deps";
 import { formAction, refusal } from "@/lib/actions";
+import { audit, outcomeOf } from "@/lib/auth/audit";
 import { requireSession } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { changeEmailSchema } from "@/lib/validation/account-settings";
@@ -14,6 +15,7 @@ export const changeEmailAction = formAction(
   async ({ newEmail, currentPassword }) => {
     const { user } = await requireSession(EMAIL_PAGE);
     const outcome = await requestEmailChange(appDeps(), { userId: user.id, newEmail, currentPassword });
+    await audit({ type: "email_change_requested", outcome: outcomeOf(outcome), userId: user.id });
     if (!outcome.ok) return refusal(outcome);
     redirect(`${EMAIL_PAGE}?requested=1`);
   },
@@ -23,5 +25,6 @@ export const changeEmailAction = formAction(
 export async function cancelEmailChangeAction(): Promise<void> {
   const { user } = await requireSession(EMAIL_PAGE);
   await cancelEmailChange(db, user.id);
+  await audit({ type: "email_change_cancelled", outcome: "success", userId: user.id });
   redirect(`${EMAIL_PAGE}?cancelled=1`);
 }
