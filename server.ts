@@ -1,7 +1,8 @@
 // The production server: Next.js behind Node's own HTTP server, so that the
 // app learns the real client address from the socket (Next.js alone passes a
 // client's X-Forwarded-For and X-Forwarded-Host through as if they were true),
-// and so that SIGTERM lets requests in flight finish before the process exits.
+// and so that SIGTERM lets requests in flight (and the mail worker's batch)
+// finish before the process exits, while readiness already says "draining".
 // `npm start` runs it; PORT (3000) and HOST (all interfaces) choose where it listens.
 import http from "node:http";
 
@@ -11,11 +12,12 @@ const DRAIN_MS = 10_000;
 async function main() {
   // as `next start` does; set before Next.js and React load, since they choose their builds by it
   Object.assign(process.env, { NODE_ENV: "production" });
-  const [{ default: next }, { env, EnvError }, { settleClientHeaders }, { log }] = await Promise.all([
+  const [{ default: next }, { env, EnvError }, { settleClientHeaders }, { log }, { runShutdownHooks, startDraining }] = await Promise.all([
     import("next"),
     import("./lib/env"),
     import("./lib/http/client-address"),
     import("./lib/log"),
+    import("./lib/shutdown"),
   ]);
   let trusted;
   try {
@@ -39,15 +41,37 @@ async function main() {
 
   const shutdown = (signal: string) => {
     log("info", "server_stopping", { signal });
-    const forced = setTimeout(() => process.exit(1), DRAIN_MS).unref();
+    startDraining();
+    const forced = setTimeout(() => {
+      log("error", "server_stop_forced", { afterMs: DRAIN_MS });
+      process.exit(1);
+    }, DRAIN_MS).unref();
+    // the mail worker finishes its batch while requests in flight finish theirs
+    const hooks = runShutdownHooks();
     server.close(() => {
-      clearTimeout(forced);
-      void app.close().finally(() => process.exit(0));
+      clearInterval(idleSweep);
+      void hooks
+        .then(() => app.close())
+        .finally(() => {
+          clearTimeout(forced);
+          log("info", "server_stopped", { signal });
+          process.exit(0);
+        });
     });
+    // keep-alive connections that finish their request meanwhile would hold close() open
+    const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();
   };
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
-  process.once("SIGINT", () => shutdown("SIGINT"));
+  // a signal can arrive twice (from a process group and from a wrapper such as npm or tsx relaying it):
+  // the second must not fall through to Node's default, which would kill the process mid-drain
+  let stopping = false;
+  const onSignal = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    shutdown(signal);
+  };
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
+  process.on("SIGINT", () => onSignal("SIGINT"));
 }
 
 void main();

@@ -88,9 +88,11 @@ describe("parseEnv", () => {
   });
 
   it("reads numeric settings", () => {
-    const env = parseEnv({ DB_POOL_SIZE: "4", MAIL_MAX_ATTEMPTS: "3", MAIL_WORKER: "off" });
+    const env = parseEnv({ DB_POOL_SIZE: "4", MAIL_MAX_ATTEMPTS: "3", MAIL_WORKER: "off", MAIL_LEASE_MS: "5000" });
     expect(env.dbPoolSize).toBe(4);
     expect(env.mail.maxAttempts).toBe(3);
+    expect(env.mail.leaseMs).toBe(5000);
+    expect(parseEnv({}).mail.leaseMs).toBe(60_000);
     expect(env.mail.worker).toBe(false);
   });
 });

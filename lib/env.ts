@@ -45,6 +45,7 @@ const schema = z.object({
   MAIL_RETRY_BASE_MS: integer(10, 30_000),
   MAIL_RETRY_MAX_MS: integer(10, 3_600_000),
   MAIL_MAX_ATTEMPTS: integer(1, 8),
+  MAIL_LEASE_MS: integer(1_000, 60_000),
   TRUSTED_PROXIES: z
     .string()
     .default("")
@@ -84,7 +85,7 @@ export type Env = {
   mailboxDir: string;
   dbPoolSize: number;
   dbConnectTimeoutMs: number;
-  mail: { worker: boolean; pollMs: number; retryBaseMs: number; retryMaxMs: number; maxAttempts: number };
+  mail: { worker: boolean; pollMs: number; retryBaseMs: number; retryMaxMs: number; maxAttempts: number; leaseMs: number };
   /** proxies whose X-Forwarded-* headers are believed; nobody's by default */
   trustedProxies: TrustedProxies;
 };
@@ -148,6 +149,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       retryBaseMs: vars.MAIL_RETRY_BASE_MS,
       retryMaxMs: vars.MAIL_RETRY_MAX_MS,
       maxAttempts: vars.MAIL_MAX_ATTEMPTS,
+      leaseMs: vars.MAIL_LEASE_MS,
     },
     trustedProxies: vars.TRUSTED_PROXIES,
   };

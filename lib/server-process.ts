@@ -1,10 +1,11 @@
 // What every server process does at start: refuse to run on a bad
-// configuration, then start the mail worker.
+// configuration, then start the mail worker (and say how to stop it).
 import { db } from "./db";
 import { env, EnvError, type Env } from "./env";
 import { log } from "./log";
 import { createMailTransport } from "./mail";
 import { startMailWorker } from "./mail-worker";
+import { onShutdown } from "./shutdown";
 
 export function startServerProcess(): void {
   let config: Env;
@@ -16,7 +17,7 @@ export function startServerProcess(): void {
     process.exit(1);
   }
   if (config.mail.worker) {
-    startMailWorker({
+    const worker = startMailWorker({
       db,
       transport: createMailTransport(config),
       from: config.emailFrom,
@@ -24,6 +25,8 @@ export function startServerProcess(): void {
       ...config.mail,
       tokenTtlMs: { RESET_PASSWORD: config.resetTokenTtlMinutes * 60_000 },
     });
+    // a message being sent finishes (and is marked sent) before the process exits
+    onShutdown("mail worker", () => worker.stop());
   }
   log("info", "server_started", {
     database: config.databaseUrl.startsWith("pglite:") ? "embedded" : "postgresql",

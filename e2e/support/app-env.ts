@@ -32,6 +32,8 @@ export function appEnv(options: {
     LIMIT_RESET_SUBMIT_IP: "100000/1",
     MAIL_RETRY_BASE_MS: "500",
     MAIL_RETRY_MAX_MS: "2000",
+    // at these short waits, eight attempts pass in 12 s; an outage test needs longer (dead letters have their own)
+    MAIL_MAX_ATTEMPTS: "30",
     ...(options.mode === "production" || !options.mailboxDir ? { SMTP_URL: options.smtpUrl } : { MAILBOX_DIR: options.mailboxDir }),
   };
 }

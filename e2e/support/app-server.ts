@@ -5,11 +5,16 @@ import net from "node:net";
 
 export type ServerMode = "production" | "development";
 
+export type ServerExit = { code: number | null; signal: NodeJS.Signals | null };
+
 export type AppServer = {
   baseURL: string;
   /** everything the server printed so far */
   logs: () => string;
-  stop: () => Promise<void>;
+  /** SIGTERM, then SIGKILL after 15 s; resolves with how the process ended (nothing if it was not running) */
+  stop: () => Promise<ServerExit | undefined>;
+  /** SIGKILL, as a crash would: nothing is finished or cleaned up */
+  kill: () => Promise<void>;
   /** starts it again on the same port, e.g. after a test changed the embedded database */
   start: () => Promise<void>;
 };
@@ -53,19 +58,30 @@ export async function startAppServer(options: { mode: ServerMode; port: number; 
     await waitUntilServing(baseURL, started, options.mode === "production" ? 60_000 : 180_000, () => output);
   };
 
-  const stop = async () => {
+  const stop = async (): Promise<ServerExit | undefined> => {
+    const running = child;
+    child = undefined;
+    if (!running?.pid || running.exitCode !== null) return undefined;
+    const exited = new Promise<ServerExit>((resolve) => running.once("exit", (code, signal) => resolve({ code, signal })));
+    process.kill(-running.pid, "SIGTERM");
+    // past the server's own 10 s drain limit: a server that hangs is killed, one that drains is not
+    const killer = setTimeout(() => running.pid && process.kill(-running.pid, "SIGKILL"), 15_000);
+    const exit = await exited;
+    clearTimeout(killer);
+    return exit;
+  };
+
+  const kill = async () => {
     const running = child;
     child = undefined;
     if (!running?.pid || running.exitCode !== null) return;
     const exited = new Promise((resolve) => running.once("exit", resolve));
-    process.kill(-running.pid, "SIGTERM");
-    const killer = setTimeout(() => running.pid && process.kill(-running.pid, "SIGKILL"), 10_000);
+    process.kill(-running.pid, "SIGKILL");
     await exited;
-    clearTimeout(killer);
   };
 
   await start();
-  return { baseURL, logs: () => output, stop, start };
+  return { baseURL, logs: () => output, stop, kill, start };
 }
 
 async function waitUntilServing(baseURL: string, child: ChildProcess, timeoutMs: number, logs: () => string) {

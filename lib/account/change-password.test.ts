@@ -10,7 +10,7 @@ import { testHasher } from "@/test/account-deps";
 import { DB_KINDS } from "@/test/databases";
 import { openTestDb, type TestDb } from "@/test/db";
 import { signedInUser as makeSignedInUser, TEST_SESSION_POLICY } from "@/test/signed-in-user";
-import { changePassword, type ChangePasswordInput } from "./change-password";
+import { CHANGED_MEANWHILE, changePassword, type ChangePasswordInput } from "./change-password";
 import { PASSWORD_CHECK_ATTEMPTS } from "./current-password";
 import type { AccountDeps } from "./deps";
 
@@ -146,5 +146,23 @@ describe.each(DB_KINDS)("changePassword on %s", (kind) => {
     expect(await account.change({ currentPassword: NEW_PASSWORD, password: next })).toEqual({ ok: true });
     expect(await deps.hasher.verify(next, await passwordHashOf(account.user.id))).toBe(true);
     expect(await isLive(account.sid)).toBe(true);
+  });
+
+  it("lets exactly one of two changes made at once from two sessions win: its password, its session, one notice", async () => {
+    const account = await signedInUser("race");
+    const passwords = { [account.sid]: NEW_PASSWORD, [account.otherSid]: "orchard velvet compass drifts" };
+    const outcomes = await Promise.all(
+      Object.entries(passwords).map(([sessionId, password]) => account.change({ sessionId, password })),
+    );
+    const winners = outcomes.filter((outcome) => outcome.ok);
+    expect(winners).toHaveLength(1);
+    expect(outcomes.find((outcome) => !outcome.ok)).toEqual({ ok: false, field: "currentPassword", error: CHANGED_MEANWHILE });
+
+    const winnerSid = Object.keys(passwords)[outcomes.indexOf(winners[0] ?? { ok: true })] ?? "";
+    const loserSid = winnerSid === account.sid ? account.otherSid : account.sid;
+    expect(await deps.hasher.verify(passwords[winnerSid] ?? "", await passwordHashOf(account.user.id))).toBe(true);
+    expect(await isLive(winnerSid)).toBe(true);
+    expect(await isLive(loserSid)).toBe(false);
+    expect(await noticesOf(account.user.id)).toHaveLength(1);
   });
 });

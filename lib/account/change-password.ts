@@ -37,15 +37,25 @@ export async function changePassword(
   if (problem) return { ok: false, field: "password", error: problem };
 
   const passwordHash = await hasher.hash(input.password);
-  await db.$transaction(async (tx) => {
-    await storeNewPassword(tx, user.id, passwordHash);
-    await revokeUserSessions(tx, user.id, input.sessionId);
-    await queueEmail(tx, "password-changed", {
-      to: user.email,
-      userId: user.id,
-      data: { at: new Date().toISOString(), via: "change", device: input.device },
+  try {
+    await db.$transaction(async (tx) => {
+      if (!(await storeNewPassword(tx, user.id, passwordHash, check.passwordHash))) throw new ChangedMeanwhile();
+      await revokeUserSessions(tx, user.id, input.sessionId);
+      await queueEmail(tx, "password-changed", {
+        to: user.email,
+        userId: user.id,
+        data: { at: new Date().toISOString(), via: "change", device: input.device },
+      });
     });
-  });
+  } catch (error) {
+    if (!(error instanceof ChangedMeanwhile)) throw error;
+    // another session's change won; it has also signed this one out
+    return { ok: false, field: "currentPassword", error: CHANGED_MEANWHILE };
+  }
   await forgetPasswordChecks(deps, user.id);
   return { ok: true };
 }
+
+class ChangedMeanwhile extends Error {}
+
+export const CHANGED_MEANWHILE = "Your password was changed from another session a moment ago. Sign in with the new one.";

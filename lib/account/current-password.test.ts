@@ -19,11 +19,12 @@ describe.each(DB_KINDS)("checkCurrentPassword on %s", (kind) => {
   const check = (userId: string, password: string) => checkCurrentPassword(bed.deps, userId, password);
   const counterOf = (userId: string) => bed.db.rateLimit.findUnique({ where: { key: limitKey(PASSWORD_CHECK_ATTEMPTS, userId) } });
 
-  it("returns the user's own fields, never the hash, for the right password", async () => {
+  it("returns the user's own fields for the right password, and the hash it checked only beside them", async () => {
     const { user } = await signedInUser(bed.deps, "right", { name: "Ada" });
     const outcome = await check(user.id, CURRENT_PASSWORD);
-    expect(outcome).toEqual({ ok: true, user: { id: user.id, email: user.email, name: "Ada", pendingEmail: null } });
-    expect(JSON.stringify(outcome)).not.toContain(user.passwordHash ?? "no hash");
+    // the hash is there for a password change to replace exactly that one; the user fields never carry it
+    expect(outcome).toEqual({ ok: true, user: { id: user.id, email: user.email, name: "Ada", pendingEmail: null }, passwordHash: user.passwordHash });
+    expect(outcome.ok && JSON.stringify(outcome.user)).not.toContain(user.passwordHash ?? "no hash");
   });
 
   it("refuses a wrong password, an unknown user and an account without a password alike", async () => {

@@ -10,7 +10,8 @@ export const WRONG_CURRENT_PASSWORD = "That isn't your current password.";
 
 export type CheckedUser = { id: string; email: string; name: string | null; pendingEmail: string | null };
 
-export type PasswordCheck = { ok: true; user: CheckedUser } | { ok: false; field?: "currentPassword"; error: string };
+/** On success, `passwordHash` is the hash the password was checked against (for a change to replace only that one). */
+export type PasswordCheck = { ok: true; user: CheckedUser; passwordHash: string } | { ok: false; field?: "currentPassword"; error: string };
 
 export async function checkCurrentPassword({ db, hasher }: AccountDeps, userId: string, password: string): Promise<PasswordCheck> {
   const attempt = await hitLimit(db, PASSWORD_CHECK_ATTEMPTS, userId);
@@ -22,10 +23,11 @@ export async function checkCurrentPassword({ db, hasher }: AccountDeps, userId: 
     where: { id: userId },
     select: { id: true, email: true, name: true, pendingEmail: true, passwordHash: true },
   });
-  if (!user || !(await hasher.verify(password, user.passwordHash))) {
+  if (!user?.passwordHash || !(await hasher.verify(password, user.passwordHash))) {
     return { ok: false, field: "currentPassword", error: WRONG_CURRENT_PASSWORD };
   }
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, pendingEmail: user.pendingEmail } };
+  const { passwordHash, ...checked } = user;
+  return { ok: true, user: checked, passwordHash };
 }
 
 /** After a successful change the person starts with a clean slate. */

@@ -52,7 +52,9 @@ export async function startBenchServer(config: BenchConfig, databaseUrl: string,
     },
   });
   // registered before it answers: Ctrl-C during start-up still stops it once it is up
-  cleanup.add("stop the app server", async () => (await starting.catch(() => undefined))?.stop());
+  cleanup.add("stop the app server", async () => {
+    await (await starting.catch(() => undefined))?.stop();
+  });
   const server = await starting;
   return { baseURL, sink, logs: server.logs };
 }
