@@ -12,7 +12,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,emails,test,app,components}/**/*.test.ts"],
+    include: ["{lib,emails,test,app,components,scripts}/**/*.test.ts"],
     globalSetup: ["test/vitest-global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,

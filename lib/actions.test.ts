@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AVATAR_ERRORS, avatarSchema } from "./validation/avatar";
-import { formAction, formFields, refusal, UNEXPECTED } from "./actions";
+import { formAction, formFields, refusal } from "./actions";
+import { UNEXPECTED } from "./form-messages";
 
 const form = (entries: [string, string | Blob][]) => {
   const data = new FormData();

@@ -3,6 +3,7 @@
 // exceptions; unexpected ones are logged and answered with a generic message.
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { FIX_FIELDS, UNEXPECTED } from "./form-messages";
 import { describeError, log } from "./log";
 import { isServerBusy, SERVER_BUSY_MESSAGE } from "./server-busy";
 
@@ -18,9 +19,6 @@ export type ActionFailure = {
 export type ActionResult<T = void> = { ok: true; data: T } | ActionFailure;
 export type FormActionState<T = void> = ActionResult<T> | null;
 export type FormAction<T = void> = (previous: FormActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
-
-export const FIX_FIELDS = "Please fix the highlighted fields.";
-export const UNEXPECTED = "Something went wrong on our side. Nothing was changed. Please try again.";
 
 export type FormFields = Record<string, string | string[] | File | File[]>;
 

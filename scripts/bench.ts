@@ -17,8 +17,8 @@
 // it shows in the numbers: read them as one run's measurements. --short runs
 // each phase for a few seconds, for CI to prove the bench still works; its
 // numbers are not asserted anywhere. The exit code is non-zero only when the
-// bench could not run (no build, no PostgreSQL, a scenario that failed or
-// measured nothing), never for a missed target.
+// bench could not run, never for a missed target: 2 when it could not start
+// (no build, no PostgreSQL), 1 when a scenario failed or measured nothing.
 //
 // package.json runs it as `node --conditions=react-server --import tsx`:
 // - seeding uses the app's own password hasher, whose modules import
@@ -31,12 +31,13 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { createBenchDatabase, requireProductionBuild, startBenchServer } from "./bench/bench-app";
 import { measureBcryptCompare } from "./bench/bcrypt-yardstick";
-import { BenchCannotRun, Cleanup } from "./bench/cleanup";
+import type { Cleanup } from "./bench/cleanup";
 import { withClientLag } from "./bench/client-lag";
-import { interrupted, interruptRequests } from "./bench/http";
+import { interrupted } from "./bench/http";
 import { readBenchConfig } from "./bench/config";
 import { seconds, type BenchContext } from "./bench/context";
 import { formatReport, measuredNothing, type ScenarioResult, type ScenarioRow } from "./bench/report";
+import { runScript } from "./bench/run-script";
 import { loginDuringStorm } from "./bench/scenario-login-during-storm";
 import { loginJavaScriptBytes } from "./bench/scenario-login-js-bytes";
 import { profileRequestRate } from "./bench/scenario-profile-rps";
@@ -52,18 +53,7 @@ const SCENARIOS: { name: string; run: (context: BenchContext) => Promise<Scenari
   { name: "5. JavaScript for /login, gzip", run: loginJavaScriptBytes },
 ];
 
-const cleanup = new Cleanup();
-
-// Repeated signals wait for the same cleanup instead of cutting it short.
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (!interrupted.aborted) console.error(`\n${signal}: stopping the server and dropping the bench database…`);
-    interruptRequests();
-    void cleanup.run().finally(() => process.exit(130));
-  });
-}
-
-async function main(): Promise<number> {
+async function main(cleanup: Cleanup): Promise<number> {
   const started = performance.now();
   const loadAtStart = os.loadavg()[0] ?? Number.NaN;
   const config = readBenchConfig(process.argv.slice(2));
@@ -110,13 +100,4 @@ async function main(): Promise<number> {
   return rows.some(measuredNothing) ? 1 : 0;
 }
 
-let exitCode = 1;
-try {
-  exitCode = await main();
-} catch (error) {
-  console.error(error instanceof BenchCannotRun ? error.message : error);
-} finally {
-  await cleanup.run();
-}
-// open keep-alive sockets would otherwise hold the process for a while
-process.exit(exitCode);
+await runScript("bench", main);

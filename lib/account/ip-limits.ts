@@ -6,11 +6,14 @@ import type { DbClient } from "@/lib/db";
 export const REGISTRATIONS_PER_IP: Limit = { name: "register-ip", max: 10, windowMs: 60 * 60_000 };
 export const RESENDS_PER_IP: Limit = { name: "verify-resend-ip", max: 10, windowMs: 60 * 60_000 };
 
+/** How every per-IP refusal begins; the load test recognises the answer by it. */
+export const TOO_MANY_FROM_NETWORK = "Too many requests from your network.";
+
 /** null when the IP may go on (or is unknown); otherwise the message to show. */
 export async function ipLimitMessage(db: DbClient, limit: Limit, ip: string | null): Promise<string | null> {
   if (!ip) return null;
   const { allowed, retryAfterSeconds } = await hitLimit(db, limit, ip);
   if (allowed) return null;
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  return `Too many requests from your network. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  return `${TOO_MANY_FROM_NETWORK} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }

@@ -1,18 +1,20 @@
-// The system under test: the production build (`next start`) on loopback,
-// a private PostgreSQL database migrated with the committed migrations, and
-// an in-process SMTP sink. Each piece registers its own undoing.
+// The system under test, for the bench and the load test: the production
+// build (`npm start`) on loopback, a private PostgreSQL database migrated with
+// the committed migrations, and an in-process SMTP sink. Each piece registers
+// its own undoing.
 import fs from "node:fs";
+import { LOOPBACK_CLIENT_LIMITS } from "../../e2e/support/app-env";
 import { freePort, startAppServer } from "../../e2e/support/app-server";
 import { createEmptyDatabase, migrate, POSTGRES_ADMIN_URL } from "../../test/databases";
 import { SmtpSink } from "../../test/smtp-sink";
-import { BenchCannotRun, type Cleanup } from "./cleanup";
-import type { BenchConfig } from "./config";
+import { CannotRun, type Cleanup } from "./cleanup";
+import type { AppSettings } from "./config";
 
 export type BenchServer = { baseURL: string; sink: SmtpSink; logs: () => string };
 
 export function requireProductionBuild(): void {
   if (!fs.existsSync(".next/BUILD_ID")) {
-    throw new BenchCannotRun("There is no production build in .next: run npm run build first.");
+    throw new CannotRun("There is no production build in .next: run npm run build first.");
   }
 }
 
@@ -27,13 +29,13 @@ export async function createBenchDatabase(cleanup: Cleanup): Promise<string> {
   cleanup.add("drop the bench database", async () => (await creating.catch(() => undefined))?.drop());
   const database = await creating.catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new BenchCannotRun(`Cannot create a database on ${POSTGRES_ADMIN_URL} (${reason}). Is PostgreSQL running?`);
+    throw new CannotRun(`Cannot create a database on ${POSTGRES_ADMIN_URL} (${reason}). Is PostgreSQL running?`);
   });
   await migrate(database.url);
   return database.url;
 }
 
-export async function startBenchServer(config: BenchConfig, databaseUrl: string, cleanup: Cleanup): Promise<BenchServer> {
+export async function startBenchServer(config: AppSettings, databaseUrl: string, cleanup: Cleanup): Promise<BenchServer> {
   const sink = await SmtpSink.start();
   cleanup.add("stop the SMTP sink", () => sink.stop());
   const port = await freePort();
@@ -49,6 +51,7 @@ export async function startBenchServer(config: BenchConfig, databaseUrl: string,
       SMTP_URL: sink.url,
       EMAIL_FROM: "Bench <no-reply@bench.test>",
       BCRYPT_COST: String(config.bcryptCost),
+      ...LOOPBACK_CLIENT_LIMITS,
     },
   });
   // registered before it answers: Ctrl-C during start-up still stops it once it is up

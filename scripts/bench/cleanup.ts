@@ -1,4 +1,4 @@
-// Everything the bench starts registers how to undo it here, so a failure
+// Everything a run (the bench, the load test) starts registers how to undo it here, so a failure
 // or Ctrl-C halfway through still stops the server and drops the database.
 
 export class Cleanup {
@@ -28,7 +28,7 @@ export class Cleanup {
   }
 }
 
-/** A problem that stops the bench before it can measure anything, with a message for people. */
-export class BenchCannotRun extends Error {
-  override name = "BenchCannotRun";
+/** A problem that stops a run before it can measure anything, with a message for people. */
+export class CannotRun extends Error {
+  override name = "CannotRun";
 }

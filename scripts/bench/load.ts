@@ -24,22 +24,19 @@ export type LoadOptions = { concurrency: number; warmupMs?: number; task: () => 
 export type RunningLoad = { stop: () => Promise<LoadResult>; readonly okSoFar: number };
 
 export function startLoad({ concurrency, warmupMs = 0, task }: LoadOptions): RunningLoad {
-  let running = true;
+  let counting = true;
   const windowStart = performance.now() + warmupMs;
   const latenciesMs: number[] = [];
   const errors = new Map<string, number>();
 
-  const client = async () => {
-    while (running && !interrupted.aborted) {
-      const started = performance.now();
-      const outcome = await task().catch((error: unknown): Outcome => ({ ok: false, error: describeFailure(error) }));
-      const finished = performance.now();
-      if (!running || finished < windowStart) continue;
-      if (outcome.ok) latenciesMs.push(outcome.ms ?? finished - started);
-      else errors.set(outcome.error, (errors.get(outcome.error) ?? 0) + 1);
-    }
-  };
-  const clients = Array.from({ length: concurrency }, client);
+  const clients = closedLoop(concurrency, async () => {
+    const started = performance.now();
+    const outcome = await task().catch((error: unknown): Outcome => ({ ok: false, error: describeFailure(error) }));
+    const finished = performance.now();
+    if (!counting || finished < windowStart) return;
+    if (outcome.ok) latenciesMs.push(outcome.ms ?? finished - started);
+    else errors.set(outcome.error, (errors.get(outcome.error) ?? 0) + 1);
+  });
 
   return {
     get okSoFar() {
@@ -47,11 +44,30 @@ export function startLoad({ concurrency, warmupMs = 0, task }: LoadOptions): Run
     },
     async stop() {
       const windowEnd = performance.now();
-      running = false;
-      await Promise.all(clients); // requests in flight finish, uncounted, before the next phase
+      counting = false;
+      await clients.stop(); // requests in flight finish, uncounted, before the next phase
       const seconds = Math.max(0, windowEnd - windowStart) / 1000;
       latenciesMs.sort((a, b) => a - b);
       return { ok: latenciesMs.length, errors, latenciesMs, seconds, okPerSecond: seconds > 0 ? latenciesMs.length / seconds : 0 };
+    },
+  };
+}
+
+/**
+ * The clients themselves: each runs `step` again as soon as its last one
+ * returned, until stop() (which waits for the steps in flight) or Ctrl-C.
+ * `step` must not throw.
+ */
+export function closedLoop(concurrency: number, step: () => Promise<void>): { stop: () => Promise<void> } {
+  let running = true;
+  const client = async () => {
+    while (running && !interrupted.aborted) await step();
+  };
+  const clients = Array.from({ length: concurrency }, client);
+  return {
+    async stop() {
+      running = false;
+      await Promise.all(clients);
     },
   };
 }

@@ -6,7 +6,7 @@ import { send, type Answer } from "./http";
 
 const ENTITIES: Record<string, string> = { quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'", "#x27": "'" };
 
-function decodeEntities(text: string): string {
+export function decodeEntities(text: string): string {
   return text.replace(/&(quot|amp|lt|gt|#39|#x27);/g, (_, name: string) => ENTITIES[name] ?? "");
 }
 

@@ -27,7 +27,8 @@ export function measuredNothing(row: ScenarioRow): boolean {
   return "failed" in row || !Number.isFinite(row.score);
 }
 
-function table(header: string[], rows: string[][]): string {
+/** A Markdown table, each column as wide as its widest cell. */
+export function table(header: string[], rows: string[][]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
   const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ")} |`;
   const rule = `|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`;

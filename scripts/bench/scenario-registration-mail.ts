@@ -3,29 +3,19 @@
 // SMTP server that answers at once and with one that takes 2 s per message
 // (the two alternate, see alternating-phases.ts). The app only queues the
 // mail (outbox), so p95 should not move.
-import { randomBytes } from "node:crypto";
 import { alternate } from "./alternating-phases";
+import { ANSWER, successOnly } from "./answers";
 import type { BenchContext } from "./context";
 import { percentile, runLoad, summarizeErrors, summarizeLatencies, type LoadResult, type Outcome } from "./load";
-import { submitWithoutJavaScript } from "./no-js-form";
+import { registerNewAccount } from "./register";
 import type { ScenarioResult } from "./report";
-import { BENCH_PASSWORD } from "./seed-users";
 
 const SLOW_SMTP_MS = 2_000;
-const CHECK_EMAIL_PAGE = "/register/check-email";
 
 export async function registrationWithSlowMail({ config, server }: BenchContext): Promise<ScenarioResult> {
   const registerOnce = async (): Promise<Outcome> => {
-    const email = `new-${randomBytes(6).toString("hex")}@bench.test`;
-    const answer = await submitWithoutJavaScript(`${server.baseURL}/register`, {
-      name: "New Person",
-      email,
-      password: BENCH_PASSWORD,
-      confirmPassword: BENCH_PASSWORD,
-    });
-    const location = answer.headers.get("location") ?? "";
-    if (answer.status === 303 && new URL(location, server.baseURL).pathname === CHECK_EMAIL_PAGE) return { ok: true, ms: answer.ms };
-    return { ok: false, error: `HTTP ${answer.status}${location ? ` to ${location}` : ""}` };
+    const { verdict, ms } = await registerNewAccount(server.baseURL);
+    return successOnly(verdict, ANSWER.registered, ms);
   };
   // proof that the slow server really was slow: how much mail it took in meanwhile
   const mailed = { instant: 0, slow: 0 };
