@@ -6,7 +6,7 @@ import type { Page } from "@playwright/test";
 import { newAccount, register, signIn, signInThroughAuthRoute, verificationLink } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 import { startInstances, type Instances } from "./support/instances";
-import { UNEXPECTED_MESSAGE } from "./support/settings";
+import { UNEXPECTED as UNEXPECTED_MESSAGE } from "../lib/form-messages";
 
 /** What must never reach a person: internals of the server, its database or its files. */
 const INTERNALS = [/ECONNREFUSED/i, /prisma/i, /\bat .+\(.+:\d+:\d+\)/, /\/work\/|node_modules|\.next\//, /PrismaClient|P10\d\d/];

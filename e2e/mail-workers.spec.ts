@@ -2,6 +2,7 @@
 // PostgreSQL outbox. Together they deliver each queued message once; when
 // one instance dies mid-run (SIGKILL: no goodbye), the other picks up its
 // claimed messages once their lease runs out, and none is lost.
+import type { EmailName } from "../emails";
 import { createDbClient, type DbClient } from "../lib/db";
 import type { SmtpSink } from "../test/smtp-sink";
 import { expect, test } from "./support/fixtures";
@@ -12,7 +13,7 @@ const MESSAGES = 200;
 /** Queues `count` test emails to one address, each with its own note. */
 async function queueNotes(db: DbClient, to: string, count: number) {
   await db.outboxMessage.createMany({
-    data: Array.from({ length: count }, (_, n) => ({ template: "test-email", to, data: { note: `message ${n}` } })),
+    data: Array.from({ length: count }, (_, n) => ({ template: "test" satisfies EmailName, to, data: { note: `message ${n}` } })),
   });
 }
 
@@ -45,7 +46,7 @@ test.describe("Several workers on one outbox", () => {
     await expect.poll(() => db.outboxMessage.count({ where: { to, status: { not: "SENT" } } })).toBe(0);
     expect(notesDelivered(instances.sink, to).sort()).toEqual(expected);
     // both took part
-    for (const server of instances.servers) expect(server.logs()).toContain('"template":"test-email"');
+    for (const server of instances.servers) expect(server.logs()).toContain('"template":"test"');
   });
 
   test("Several workers: killing one instance mid-run loses no message", async () => {
@@ -66,6 +67,6 @@ test.describe("Several workers on one outbox", () => {
     expect([...new Set(delivered)].sort()).toEqual(expected);
     // delivery is at least once: only a message the dead instance was sending at the kill may arrive twice
     expect(delivered.length - MESSAGES).toBeLessThanOrEqual(1);
-    expect(survivor?.logs()).toContain('"template":"test-email"');
+    expect(survivor?.logs()).toContain('"template":"test"');
   });
 });

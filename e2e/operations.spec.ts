@@ -43,7 +43,8 @@ test.describe("Operations with a server of their own", () => {
 
   test("Operations: on SIGTERM requests in flight finish, the mail worker stops, and the process exits 0 within 12 s", async ({ browser }) => {
     test.setTimeout(120_000);
-    const instances = await startInstances(1, {});
+    // at the app's own bcrypt cost, six sign-ins keep the two hashing threads busy for a good second
+    const instances = await startInstances(1, { BCRYPT_COST: "12" });
     const [server] = instances.servers;
     if (!server) throw new Error("no server");
     const client = await httpClient.newContext({ baseURL: server.baseURL });
@@ -53,6 +54,8 @@ test.describe("Operations with a server of their own", () => {
       await page.context().close();
       const logStart = server.logs().length;
 
+      // one CSRF cookie first, which every sign-in below then shares (each would otherwise replace it)
+      await client.get("/api/auth/csrf");
       // six sign-ins at once: their passwords wait for the two hashing threads
       const inFlight = Array.from({ length: 6 }, () => signInThroughAuthRoute(client, account, { maxRedirects: 0 }));
       await expect.poll(() => server.logs().slice(logStart), { timeout: 10_000, intervals: [10] }).toContain('"sign_in"');

@@ -7,7 +7,6 @@ import type { App } from "./fixtures";
 
 export const WRONG_PASSWORD = "That isn't your current password.";
 export const SIGN_IN_FAILED = "That email and password don't match an account.";
-export const UNEXPECTED_MESSAGE = "Something went wrong on our side. Nothing was changed. Please try again.";
 
 export const CONFIRM_CHANGE_SUBJECT = /Confirm your new email address/;
 export const CHANGE_REQUESTED_SUBJECT = /email address was requested/;
