@@ -12,6 +12,13 @@ import { startInstances } from "./support/instances";
 import { mailsTo } from "./support/mail";
 import { requestReset, RESET_SUBJECT, resetLink } from "./support/reset";
 
+/**
+ * A request that waited for the mail server would take at least the worker's
+ * 15 s socket timeout (a hanging server) or its retries: answering below this
+ * proves it did not. The latency itself is the bench's to measure, not a test's.
+ */
+const NO_WAIT_FOR_MAIL_MS = 12_000;
+
 /** How long the server took to answer the form post the page just made (ms). */
 async function answerTime(page: Page, submit: () => Promise<void>): Promise<number> {
   const posted = page.waitForResponse((response: Response) => response.request().method() === "POST");
@@ -50,9 +57,7 @@ for (const [outage, { begin, end }] of Object.entries(OUTAGES)) {
         await expect(page).toHaveURL(/\/register\/check-email\?resent=1$/);
       });
       const resetting = await answerTime(page, () => requestReset(page, account.email));
-      // nothing waits for mail (a hanging server is the test below; the bench measures the latency itself):
-      // the bound is loose because this machine is shared, not because the answers are slow
-      for (const [what, ms] of Object.entries({ registering, resending, resetting })) expect(ms, what).toBeLessThan(5_000);
+      for (const [what, ms] of Object.entries({ registering, resending, resetting })) expect(ms, what).toBeLessThan(NO_WAIT_FOR_MAIL_MS);
       // each of the three messages has met the outage at least once
       await expect
         .poll(() => (app.server.logs().slice(logStart).match(/"event":"email_retry"/g) ?? []).length, { timeout: 20_000 })
@@ -88,7 +93,7 @@ test("SMTP hanging: registration answers without waiting for a mail server that 
   app.sink.setDelay(60_000);
   try {
     const answered = await answerTime(page, () => register(page, newAccount("smtp-hanging")));
-    expect(answered).toBeLessThan(5_000);
+    expect(answered).toBeLessThan(NO_WAIT_FOR_MAIL_MS);
     // the send really hung: the worker gave up on it (and is free again for the next tests' mail)
     await expect.poll(() => app.server.logs().slice(logStart), { timeout: 30_000 }).toContain('"event":"email_retry"');
   } finally {
