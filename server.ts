@@ -12,7 +12,7 @@ const DRAIN_MS = 10_000;
 async function main() {
   // as `next start` does; set before Next.js and React load, since they choose their builds by it
   Object.assign(process.env, { NODE_ENV: "production" });
-  const [{ default: next }, { env, EnvError }, { settleClientHeaders }, { log }, { runShutdownHooks, startDraining }] = await Promise.all([
+  const [{ default: next }, { env, EnvError }, { settleClientHeaders }, { log }, { isDraining, runShutdownHooks, startDraining }] = await Promise.all([
     import("next"),
     import("./lib/env"),
     import("./lib/http/client-address"),
@@ -33,8 +33,13 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const unanswered = new Set<http.ServerResponse>();
   const server = http.createServer((request, response) => {
     settleClientHeaders(request, trusted);
+    // once draining, every answer ends its connection: the client opens its next one elsewhere
+    if (isDraining()) response.setHeader("Connection", "close");
+    unanswered.add(response);
+    response.on("finish", () => unanswered.delete(response)).on("close", () => unanswered.delete(response));
     void handle(request, response);
   });
   server.listen(port, hostname, () => log("info", "server_listening", { port, hostname: hostname ?? "*" }));
@@ -48,8 +53,12 @@ async function main() {
     }, DRAIN_MS).unref();
     // the mail worker finishes its batch while requests in flight finish theirs
     const hooks = runShutdownHooks();
+    // Connections are never cut under a request. Those idle now are closed by close(); a request
+    // in flight keeps its connection until its answer, which says "Connection: close" unless it
+    // was already streaming, in which case a short keep-alive ends the connection soon after.
+    for (const response of unanswered) if (!response.headersSent) response.setHeader("Connection", "close");
+    server.keepAliveTimeout = 500;
     server.close(() => {
-      clearInterval(idleSweep);
       void hooks
         .then(() => app.close())
         .finally(() => {
@@ -58,9 +67,6 @@ async function main() {
           process.exit(0);
         });
     });
-    // keep-alive connections that finish their request meanwhile would hold close() open
-    const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
-    server.closeIdleConnections();
   };
   // a signal can arrive twice (from a process group and from a wrapper such as npm or tsx relaying it):
   // the second must not fall through to Node's default, which would kill the process mid-drain

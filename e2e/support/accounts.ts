@@ -64,18 +64,27 @@ export async function sessionCookie(context: BrowserContext) {
  * CSRF token (which also sets its cookie), then post the credentials form.
  * Pass the page's `request` so the cookies land in the browser context.
  */
+export type AuthCsrf = { csrfToken: string; origin: string };
+
+/** The CSRF token Auth.js wants with a sign-in (its cookie lands in `request`), and the origin a same-site post comes from. */
+export async function authCsrf(request: APIRequestContext): Promise<AuthCsrf> {
+  const response = await request.get("/api/auth/csrf");
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { csrfToken, origin: new URL(response.url()).origin };
+}
+
+/** Signs in as a script would; `options.csrf` reuses one token, so the sign-in is a single request. */
 export async function signInThroughAuthRoute(
   request: APIRequestContext,
   fields: { email: string; password: string; callbackUrl?: string; csrfToken?: string | null },
-  options: { maxRedirects?: number } = {},
+  options: { maxRedirects?: number; csrf?: AuthCsrf } = {},
 ) {
-  const csrf = await request.get("/api/auth/csrf");
-  const { csrfToken: fetched } = (await csrf.json()) as { csrfToken: string };
-  const { csrfToken = fetched, ...rest } = fields;
+  const csrf = options.csrf ?? (await authCsrf(request));
+  const { csrfToken = csrf.csrfToken, ...rest } = fields;
   const form: Record<string, string> = { email: rest.email, password: rest.password };
   if (csrfToken !== null) form.csrfToken = csrfToken;
   if (rest.callbackUrl !== undefined) form.callbackUrl = rest.callbackUrl;
   // as a browser posting from the app's own page would: cross-site posts are refused
-  const headers = { origin: new URL(csrf.url()).origin };
+  const headers = { origin: csrf.origin };
   return request.post("/api/auth/callback/credentials", { form, headers, maxRedirects: options.maxRedirects });
 }
