@@ -2,7 +2,7 @@
 // schema, run, and return a result. Expected failures are results, never
 // exceptions; unexpected ones are logged and answered with a generic message.
 import { unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { FIX_FIELDS, UNEXPECTED } from "./form-messages";
 import { describeError, log } from "./log";
 import { isServerBusy, SERVER_BUSY_MESSAGE } from "./server-busy";
@@ -46,7 +46,7 @@ export function refusal({ error, field }: { error: string; field?: string }): Ac
   return { ok: false, error, fieldErrors: field ? { [field]: [error] } : undefined };
 }
 
-export function formAction<Schema extends z.ZodType, T = void>(
+export function formAction<Schema extends z.core.$ZodType, T = void>(
   schema: Schema | (() => Schema),
   run: (input: z.output<Schema>) => Promise<ActionResult<T>>,
   options: { keep?: readonly string[]; files?: readonly string[] } = {},
@@ -59,7 +59,7 @@ export function formAction<Schema extends z.ZodType, T = void>(
       if (typeof value === "string") values[name] = value.slice(0, 1000);
     }
     try {
-      const parsed = (typeof schema === "function" ? schema() : schema).safeParse(fields);
+      const parsed = z.safeParse(typeof schema === "function" ? schema() : schema, fields);
       if (!parsed.success) {
         return { ok: false, error: FIX_FIELDS, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
       }

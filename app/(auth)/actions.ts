@@ -3,7 +3,7 @@
 // answers the same whether or not the address has an account.
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { appDeps } from "@/lib/account/deps";
 import { ipLimitMessage, REGISTRATIONS_PER_IP, RESENDS_PER_IP } from "@/lib/account/ip-limits";
 import { registerAccount } from "@/lib/account/register";
@@ -82,7 +82,7 @@ export const confirmEmailAddress = formAction(
 );
 
 export const signInWithPassword = formAction(
-  signInSchema.extend({ callbackUrl: z.string().optional() }),
+  z.extend(signInSchema, { callbackUrl: z.optional(z.string()) }),
   async ({ email, password, remember, callbackUrl }) => {
     try {
       await signIn("credentials", { email, password, remember: String(remember), redirectTo: safeCallbackPath(callbackUrl) });

@@ -6,11 +6,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect } from "react";
 import { get, useForm, type FieldValues, type Path } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { FormAction } from "@/lib/actions";
 import { useHydrated } from "./use-hydrated";
 
-export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>, T>(action: FormAction<T>, schema: Schema) {
+export function useActionForm<Schema extends z.core.$ZodType<FieldValues, FieldValues>, T>(action: FormAction<T>, schema: Schema) {
   type Fields = z.input<Schema>;
   const [state, dispatch, pending] = useActionState(action, null);
   const hydrated = useHydrated();

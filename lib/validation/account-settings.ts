@@ -1,5 +1,5 @@
 // The signed-in settings forms that need the current password again.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { emailSchema } from "./email";
 import { currentPasswordSchema } from "./password";
 
@@ -12,7 +12,7 @@ const SESSION_CHOICE = "Choose a session to end.";
 export const endSessionsSchema = z.object({
   currentPassword: currentPasswordSchema,
   // set by the button that was pressed, so the browser's copy of the form does not check it
-  session: z.union([z.literal(ALL_OTHER_SESSIONS), z.string().regex(/^[a-z0-9]{1,40}$/, SESSION_CHOICE)], { error: SESSION_CHOICE }),
+  session: z.union([z.literal(ALL_OTHER_SESSIONS), z.string().check(z.regex(/^[a-z0-9]{1,40}$/, SESSION_CHOICE))], { error: SESSION_CHOICE }),
 });
 
 /** Forms whose only typed field is the current password (deleting the account; the sessions form in the browser). */

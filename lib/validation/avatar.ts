@@ -1,7 +1,7 @@
 // The avatar upload field, shared by the browser (a FileList) and the server
 // (a File). What the file contains is checked from its bytes on the server
 // (lib/account/avatar-image.ts), never from its name or claimed type.
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
 export const AVATAR_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
@@ -19,8 +19,8 @@ const firstFile = (value: unknown) =>
   typeof FileList !== "undefined" && value instanceof FileList ? (value.item(0) ?? undefined) : value;
 
 export const avatarSchema = z.object({
-  avatar: z.preprocess(
-    firstFile,
-    z.file({ error: AVATAR_ERRORS.empty }).min(1, AVATAR_ERRORS.empty).max(AVATAR_MAX_BYTES, AVATAR_ERRORS.tooBig),
+  avatar: z.pipe(
+    z.transform(firstFile),
+    z.file({ error: AVATAR_ERRORS.empty }).check(z.minSize(1, AVATAR_ERRORS.empty), z.maxSize(AVATAR_MAX_BYTES, AVATAR_ERRORS.tooBig)),
   ),
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { PasswordRules } from "@/lib/auth/password-policy";
 import { emailSchema } from "./email";
 import { checkNewPassword, currentPasswordSchema, newPasswordSchema } from "./password";
@@ -8,7 +8,7 @@ export const forgotPasswordSchema = z.object({ email: emailSchema });
 export function resetPasswordSchema(rules: PasswordRules) {
   return z
     .object({ password: newPasswordSchema(rules), confirmPassword: z.string({ error: "Repeat your new password." }) })
-    .superRefine((fields, context) => checkNewPassword(fields, rules, context));
+    .check(z.superRefine((fields, context) => checkNewPassword(fields, rules, context)));
 }
 
 export function changePasswordSchema(rules: PasswordRules) {
@@ -18,5 +18,5 @@ export function changePasswordSchema(rules: PasswordRules) {
       password: newPasswordSchema(rules),
       confirmPassword: z.string({ error: "Repeat your new password." }),
     })
-    .superRefine((fields, context) => checkNewPassword(fields, rules, context));
+    .check(z.superRefine((fields, context) => checkNewPassword(fields, rules, context)));
 }

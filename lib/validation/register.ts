@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { PasswordRules } from "@/lib/auth/password-policy";
 import { emailSchema } from "./email";
 import { nameSchema } from "./name";
@@ -12,7 +12,7 @@ export function registerSchema(rules: PasswordRules) {
       password: newPasswordSchema(rules),
       confirmPassword: z.string({ error: "Repeat your password." }),
     })
-    .superRefine((fields, context) => checkNewPassword(fields, rules, context));
+    .check(z.superRefine((fields, context) => checkNewPassword(fields, rules, context)));
 }
 
 export type RegisterFields = z.input<ReturnType<typeof registerSchema>>;

@@ -1,9 +1,12 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { emailSchema } from "./email";
 import { currentPasswordSchema } from "./password";
 
 /** A ticked checkbox arrives as "on" from a form and "true" through Auth.js. */
-const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+const checkbox = z.pipe(
+  z.transform((value: unknown) => value === "on" || value === "true" || value === true),
+  z.boolean(),
+);
 
 export const signInSchema = z.object({
   email: emailSchema,

@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { confirmEmailChange } from "@/lib/account/change-email";
 import { formAction } from "@/lib/actions";
 import { audit } from "@/lib/auth/audit";
