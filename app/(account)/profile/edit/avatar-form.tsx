@@ -12,18 +12,18 @@ import { removeAvatarAction, uploadAvatarAction } from "../actions";
 const TOO_LARGE: ActionFailure = { ok: false, error: AVATAR_ERRORS.tooBig };
 
 export function AvatarForm({ hasAvatar, tooLarge }: { hasAvatar: boolean; tooLarge: boolean }) {
-  const { form, state, formAction, pending, onSubmit, errorFor } = useActionForm(uploadAvatarAction, avatarSchema);
-  const earlier = state === null && tooLarge ? TOO_LARGE : null;
+  const earlier = tooLarge ? TOO_LARGE : undefined;
+  const { form, alert, formAction, pending, onSubmit, errorFor } = useActionForm(uploadAvatarAction, avatarSchema, { initialFailure: earlier });
   return (
     <div>
       <form action={formAction} onSubmit={onSubmit} noValidate>
-        <FormAlert state={state ?? earlier} />
+        <FormAlert {...alert} />
         <Field
           label={hasAvatar ? "Replace your picture" : "Upload a picture"}
           type="file"
           accept={AVATAR_TYPES.join(",")}
           hint="PNG, JPEG or WebP, up to 2 MB. It will be cropped to a square."
-          error={errorFor("avatar") ?? earlier?.error}
+          error={errorFor("avatar") ?? (alert.state === earlier ? earlier?.error : undefined)}
           {...form.register("avatar")}
         />
         <SubmitButton pending={pending} pendingText="Uploading…">

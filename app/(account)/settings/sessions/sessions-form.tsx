@@ -21,11 +21,11 @@ export type SessionRow = {
  * pressed says which session to end (its name and value are submitted).
  */
 export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
-  const { form, state, formAction, pending, onSubmit, errorFor } = useActionForm(endSessionsAction, currentPasswordOnlySchema);
+  const { form, alert, formAction, pending, onSubmit, errorFor } = useActionForm(endSessionsAction, currentPasswordOnlySchema);
   const others = sessions.filter((session) => !session.current).length;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
-      <FormAlert state={state} />
+      <FormAlert {...alert} />
       {others > 0 ? (
         <div className="sessions-confirm">
           <CurrentPasswordField
