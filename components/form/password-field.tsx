@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { Field, fieldId, type FieldProps } from "./field";
 import { useHydrated } from "./use-hydrated";
+import { Button } from "@/components/ui/button";
 
 /**
  * A password input with a button that shows what was typed. The button needs
@@ -12,15 +13,16 @@ export function PasswordField(props: Omit<FieldProps, "type" | "addon">) {
   const [shown, setShown] = useState(false);
   const hydrated = useHydrated();
   const toggle = hydrated && (
-    <button
+    <Button
       type="button"
-      className="button button--secondary password-toggle"
+      variant="secondary"
+      className="password-toggle"
       aria-pressed={shown}
       aria-controls={props.id ?? fieldId(props.name)}
       onClick={() => setShown((now) => !now)}
     >
       Show<span className="visually-hidden"> {props.label.toLowerCase()}</span>
-    </button>
+    </Button>
   );
   return <Field {...props} type={shown ? "text" : "password"} addon={toggle || undefined} />;
 }

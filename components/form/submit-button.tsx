@@ -1,12 +1,13 @@
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 
 type Props = { pending: boolean; children: ReactNode; pendingText: string; variant?: "danger" };
 
 /** The form's main button; while the action runs it says so and cannot be pressed twice. */
 export function SubmitButton({ pending, children, pendingText, variant }: Props) {
   return (
-    <button type="submit" className={variant ? `button button--${variant}` : "button"} disabled={pending} aria-live="polite">
+    <Button type="submit" variant={variant} disabled={pending} aria-live="polite">
       {pending ? pendingText : children}
-    </button>
+    </Button>
   );
 }

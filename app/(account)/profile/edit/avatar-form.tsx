@@ -7,6 +7,7 @@ import { useActionForm } from "@/components/form/use-action-form";
 import type { ActionFailure } from "@/lib/actions";
 import { AVATAR_ERRORS, AVATAR_TYPES, avatarSchema } from "@/lib/validation/avatar";
 import { removeAvatarAction, uploadAvatarAction } from "../actions";
+import { Button } from "@/components/ui/button";
 
 /** What a post too large for the server to read comes back with (proxy.ts). */
 const TOO_LARGE: ActionFailure = { ok: false, error: AVATAR_ERRORS.tooBig };
@@ -42,8 +43,8 @@ export function AvatarForm({ hasAvatar, tooLarge }: { hasAvatar: boolean; tooLar
 function RemoveButton() {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className="button button--secondary" disabled={pending}>
+    <Button type="submit" variant="secondary" disabled={pending}>
       {pending ? "Removing…" : "Remove picture"}
-    </button>
+    </Button>
   );
 }
