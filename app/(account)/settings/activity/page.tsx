@@ -3,7 +3,7 @@ import { describeUserAgent } from "@/lib/auth/device";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { recentSecurityEvents, type SecurityEventType, type SecurityOutcome } from "@/lib/security-events";
-import { Card } from "@/components/ui/card";
+import { TableCard } from "@/components/ui/table-card";
 
 export const metadata: Metadata = { title: "Recent activity" };
 
@@ -47,7 +47,7 @@ export default async function ActivityPage() {
       {events.length === 0 ? (
         <p>Nothing yet.</p>
       ) : (
-        <Card className="table-wrap">
+        <TableCard label="Security events">
           <table className="sessions">
             <caption className="visually-hidden">Security events, newest first</caption>
             <thead>
@@ -73,7 +73,7 @@ export default async function ActivityPage() {
               ))}
             </tbody>
           </table>
-        </Card>
+        </TableCard>
       )}
     </div>
   );

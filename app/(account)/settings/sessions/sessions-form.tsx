@@ -5,7 +5,7 @@ import { useActionForm } from "@/components/form/use-action-form";
 import { ALL_OTHER_SESSIONS, currentPasswordOnlySchema } from "@/lib/validation/account-settings";
 import { endSessionsAction } from "./actions";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { TableCard } from "@/components/ui/table-card";
 
 export type SessionRow = {
   id: string;
@@ -42,7 +42,7 @@ export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
       ) : (
         <p>You aren&apos;t signed in anywhere else.</p>
       )}
-      <Card className="table-wrap">
+      <TableCard label="Signed-in sessions">
         <table className="sessions">
           <caption className="visually-hidden">Signed-in sessions</caption>
           <thead>
@@ -83,7 +83,7 @@ export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
             ))}
           </tbody>
         </table>
-      </Card>
+      </TableCard>
     </form>
   );
 }
