@@ -23,6 +23,8 @@ async function typeInto(page: Page, field: Locator, text: string) {
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
+    // whole journeys with a registration, a sign-in and mail each: a busy machine needs more than a minute
+    test.slow();
 
     test("register → confirm → sign in → edit the profile, by keyboard", async ({ page, app }) => {
       const account = newAccount("keys");
