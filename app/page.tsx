@@ -1,4 +1,9 @@
-export default function HomePage() {
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
+import { currentUser } from "@/lib/auth/current-user";
+
+export default async function HomePage() {
+  const user = await currentUser();
   return (
     <section className="hero">
       <h1>Your account, done right</h1>
@@ -6,10 +11,24 @@ export default function HomePage() {
         Create an account with your email address, confirm it from your inbox, and sign in securely. Reset a
         forgotten password by email and keep your profile up to date.
       </p>
+      <p className="hero__actions">
+        {user ? (
+          <ButtonLink href="/profile">Go to your profile</ButtonLink>
+        ) : (
+          <>
+            <ButtonLink href="/register">Create an account</ButtonLink>
+            <span>
+              Already have one? <Link href="/login">Sign in</Link>
+            </span>
+          </>
+        )}
+      </p>
+      <h2>What you get</h2>
       <ul className="feature-list">
-        <li>Passwords are stored only as strong, salted hashes.</li>
+        <li>Passwords are stored only as strong, salted hashes, and common passwords are refused.</li>
         <li>Every emailed link works once and expires.</li>
-        <li>You can see and end your sessions on other devices.</li>
+        <li>You can see and end your sessions on other devices, and review recent sign-ins.</li>
+        <li>Everything works with a keyboard, a screen reader, or with JavaScript turned off.</li>
       </ul>
     </section>
   );

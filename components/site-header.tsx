@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(account)/actions";
 import { currentUser } from "@/lib/auth/current-user";
+import { Button, ButtonLink } from "@/components/ui/button";
 
 export async function SiteHeader() {
   const user = await currentUser();
@@ -15,17 +16,15 @@ export async function SiteHeader() {
             <>
               <Link href="/profile">{user.name || user.email}</Link>
               <form action={signOutAction}>
-                <button type="submit" className="button button--secondary">
+                <Button type="submit" variant="secondary">
                   Sign out
-                </button>
+                </Button>
               </form>
             </>
           ) : (
             <>
               <Link href="/login">Sign in</Link>
-              <Link href="/register" className="button">
-                Create account
-              </Link>
+              <ButtonLink href="/register">Create account</ButtonLink>
             </>
           )}
         </nav>

@@ -32,7 +32,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       await page.getByRole("button", { name: "Sign out" }).click();
       await expect(page).toHaveURL(`${app.baseURL}/`);
-      await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+      await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
 
       await page.goBack();
       await expect(page.getByRole("main")).not.toContainText(account.email);

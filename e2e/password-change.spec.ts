@@ -61,7 +61,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       // the old password still works everywhere
       await page.getByRole("button", { name: "Sign out" }).click();
-      await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+      await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
       await signIn(page, account);
     });
   });

@@ -27,7 +27,8 @@ export function renderEmail(email: { subject: string; heading: string; blocks: B
     email.heading,
     "",
     ...email.blocks.flatMap((block) => ("link" in block ? [`${block.label}: ${block.link}`, ""] : [block.text, ""])),
-    "--",
+    // "-- " with its space is the signature delimiter mail clients recognise
+    "-- ",
     footer,
     "",
   ].join("\n");
@@ -41,10 +42,17 @@ export function renderEmail(email: { subject: string; heading: string; blocks: B
     )
     .join("\n");
 
+  // the first paragraph, hidden, is what an inbox shows beside the subject
+  const preview = email.blocks.find((block) => "text" in block);
+  const preheader = preview && "text" in preview
+    ? `<div style="display:none;max-height:0;overflow:hidden;mso-hide:all">${escapeHtml(preview.text)}</div>\n`
+    : "";
+
+  // designed for a light background: clients that darken mail are asked not to invert it
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="color-scheme" content="light"><meta name="supported-color-schemes" content="light"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;padding:0;background:#f3f4f6;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#111827;line-height:1.5">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px 12px">
+${preheader}<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px 12px">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border-radius:8px">
 <tr><td style="padding:20px 28px;border-bottom:1px solid #e5e7eb;font-weight:700;font-size:18px">${APP_NAME}</td></tr>
 <tr><td style="padding:28px"><h1 style="margin:0 0 16px;font-size:20px">${escapeHtml(email.heading)}</h1>

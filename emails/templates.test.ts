@@ -105,3 +105,62 @@ describe("the account-settings emails", () => {
     expect(emailTemplates["account-deleted"].data.safeParse({ name: "x".repeat(101) }).success).toBe(false);
   });
 });
+
+/** The HTML part's text: tags dropped, the layout's five escapes undone. */
+function textOf(html: string): string {
+  const entities: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&" };
+  return html.replace(/<[^>]+>/g, "").replace(/&(lt|gt|quot|#39|amp);/g, (entity) => entities[entity] ?? entity);
+}
+
+describe("every template uses the shared layout", () => {
+  it.each(NAMES)("%s: the branded frame, a heading, a footer, and the inbox preview", (name) => {
+    const { email } = render(name);
+    const heading = email.text.split("\n")[0] ?? "";
+    // the frame renderEmail draws, and nothing else does
+    expect(email.html).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(email.html).toContain('<meta name="color-scheme" content="light">');
+    expect(email.html).toContain(`font-weight:700;font-size:18px">Accounts</td>`);
+    expect(email.html.match(/<h1 /g)).toHaveLength(1);
+    expect(textOf(email.html.match(/<h1 [^>]*>(.*?)<\/h1>/)?.[1] ?? "")).toBe(heading);
+    expect(email.html).toMatch(/<div style="display:none[^"]*">[^<]+<\/div>/);
+    const footer = email.text.split("\n-- \n")[1]?.trim();
+    expect(footer).toMatch(/^You received this email because/);
+    expect(email.html).toContain(`font-size:12px;color:#6b7280">${footer}</td>`);
+  });
+});
+
+describe("every template's plain-text part reads well", () => {
+  it.each(NAMES)("%s: heading first, one blank line between paragraphs, labelled links, a signature", (name) => {
+    const { email } = render(name);
+    const [body = "", signature = ""] = email.text.split("\n-- \n");
+    // a blank line before the signature, as between paragraphs
+    expect(body.endsWith("\n")).toBe(true);
+    const paragraphs = body.slice(0, -1).split("\n\n");
+    expect(paragraphs.length).toBeGreaterThanOrEqual(2);
+    // no paragraph is empty, starts or ends with spaces, or runs into the next without a blank line
+    for (const paragraph of paragraphs) {
+      expect(paragraph.trim()).not.toBe("");
+      expect(paragraph).toBe(paragraph.trim());
+      expect(paragraph).not.toContain("\n");
+    }
+    expect(signature.endsWith("\n")).toBe(true);
+    expect(signature.trim()).not.toContain("\n");
+    // links stand on their own after a label a person can read: "Sign in: https://…"
+    for (const paragraph of paragraphs.filter((p) => /https?:\/\//.test(p))) {
+      expect(paragraph).toMatch(/^[A-Z][^:]*[a-z]: https?:\/\/\S+$/);
+    }
+    // the text is text: no markup or entities the layout added (the person's own name may hold some)
+    const ours = email.text.split(NAME).join("");
+    expect(ours).not.toMatch(/<\/?[a-z][^>]*>/i);
+    expect(ours).not.toMatch(/&(lt|gt|quot|amp|#39);/);
+  });
+
+  it.each(NAMES)("%s: says everything the HTML part says", (name) => {
+    const { email } = render(name);
+    const body = email.html.split(/<h1 /)[1] ?? "";
+    const paragraphs = [...body.matchAll(/<p style="margin:0 0 16px">(.*?)<\/p>/g)].map((match) => textOf(match[1] ?? ""));
+    expect(paragraphs.length).toBeGreaterThan(0);
+    for (const paragraph of paragraphs) expect(email.text).toContain(paragraph);
+    for (const [, label] of body.matchAll(/display:inline-block">(.*?)<\/a>/g)) expect(email.text).toContain(`${textOf(label ?? "")}: `);
+  });
+});

@@ -8,13 +8,14 @@ import { resendVerificationEmail } from "./actions";
 
 /** Asks for a new confirmation link. The answer is the same for every address. */
 export function ResendVerificationForm({ email }: { email?: string }) {
-  const { form, state, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(
+  const { form, alert, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(
     resendVerificationEmail,
     resendVerificationSchema,
+    { ids: { email: "resend-email" } },
   );
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-label="Send a new confirmation link">
-      <FormAlert state={state} />
+      <FormAlert {...alert} />
       <EmailField
         id="resend-email"
         defaultValue={valueOf("email") ?? email}

@@ -4,19 +4,34 @@
 // react-hook-form checks the same zod schema as the person types, and only a
 // valid form is sent to the same action. The server checks again either way.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect } from "react";
-import { get, useForm, type FieldValues, type Path } from "react-hook-form";
+import { startTransition, useActionState, useEffect, useState } from "react";
+import { get, useForm, type FieldErrors, type FieldValues, type Path } from "react-hook-form";
 import type * as z from "zod/mini";
-import type { FormAction } from "@/lib/actions";
+import type { ActionFailure, FormAction, FormActionState } from "@/lib/actions";
+import { FIX_FIELDS } from "@/lib/form-messages";
+import { fieldId } from "./field";
+import type { SummaryItem } from "./form-alert";
 import { useHydrated } from "./use-hydrated";
 
-export function useActionForm<Schema extends z.core.$ZodType<FieldValues, FieldValues>, T>(action: FormAction<T>, schema: Schema) {
+type Options = {
+  /** controls whose id is not the default `field-<name>` (two forms on one page) */
+  ids?: Record<string, string>;
+  /** a failure the page already knows of, shown until the form is sent */
+  initialFailure?: ActionFailure;
+};
+
+export function useActionForm<Schema extends z.core.$ZodType<FieldValues, FieldValues>, T>(action: FormAction<T>, schema: Schema, options: Options = {}) {
   type Fields = z.input<Schema>;
   const [state, dispatch, pending] = useActionState(action, null);
   const hydrated = useHydrated();
+  // a submit the browser refused: a new object each time, so the summary takes focus again
+  const [refused, setRefused] = useState<ActionFailure | null>(null);
+  const [sent, setSent] = useState(false);
   const form = useForm<Fields, unknown, z.output<Schema>>({
     resolver: zodResolver(schema),
     mode: "onTouched",
+    // the error summary takes focus and links to each field
+    shouldFocusError: false,
   });
 
   // the server's verdict joins the client's, and clears as the person fixes each field
@@ -28,16 +43,31 @@ export function useActionForm<Schema extends z.core.$ZodType<FieldValues, FieldV
     }
   }, [state, form]);
 
-  const onSubmit = form.handleSubmit((_values, event) => {
-    const element = event?.target;
-    // the pressed button's name and value travel too, as in a native submit
-    const submitter = (event?.nativeEvent as SubmitEvent | undefined)?.submitter ?? null;
-    if (element instanceof HTMLFormElement) startTransition(() => dispatch(new FormData(element, submitter)));
-  });
+  const onSubmit = form.handleSubmit(
+    (_values, event) => {
+      const element = event?.target;
+      // the pressed button's name and value travel too, as in a native submit
+      const submitter = (event?.nativeEvent as SubmitEvent | undefined)?.submitter ?? null;
+      setRefused(null);
+      setSent(true);
+      if (element instanceof HTMLFormElement) startTransition(() => dispatch(new FormData(element, submitter)));
+    },
+    () => setRefused({ ok: false, error: FIX_FIELDS }),
+  );
+
+  const idOf = (name: string) => options.ids?.[name] ?? fieldId(name);
+  const alertState: FormActionState<unknown> = refused ?? state ?? (sent ? null : (options.initialFailure ?? null));
+  const alertItems: SummaryItem[] = hydrated
+    ? summaryOf(form.formState.errors, idOf)
+    : Object.entries(state?.ok === false ? (state.fieldErrors ?? {}) : {}).flatMap(([name, messages]) =>
+        messages?.[0] ? [{ id: idOf(name), message: messages[0] }] : [],
+      );
 
   return {
     form,
     state,
+    /** what the error summary shows: the props of <FormAlert> */
+    alert: { state: alertState, items: alertItems },
     formAction: dispatch,
     pending,
     onSubmit,
@@ -54,4 +84,11 @@ export function useActionForm<Schema extends z.core.$ZodType<FieldValues, FieldV
       return state?.ok === false ? state.values?.[name] : undefined;
     },
   };
+}
+
+/** Each field's message from react-hook-form's errors, in the order the fields failed. */
+function summaryOf(errors: FieldErrors, idOf: (name: string) => string): SummaryItem[] {
+  return Object.entries(errors).flatMap(([name, error]) =>
+    error && typeof error.message === "string" && error.message ? [{ id: idOf(name), message: error.message }] : [],
+  );
 }

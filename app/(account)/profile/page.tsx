@@ -3,6 +3,8 @@ import Link from "next/link";
 import { Avatar } from "@/components/avatar";
 import { Notice } from "@/components/notice";
 import { requireUser } from "@/lib/auth/current-user";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Your profile" };
 
@@ -18,7 +20,7 @@ export default async function ProfilePage({ searchParams }: Props) {
     <div className="narrow">
       <h1>Your profile</h1>
       {updated === "details" && <Notice>Your profile was saved.</Notice>}
-      <div className="card profile">
+      <Card className="profile">
         <Avatar name={user.name} email={user.email} image={user.image} />
         <dl className="details">
           <dt>Name</dt>
@@ -39,11 +41,9 @@ export default async function ProfilePage({ searchParams }: Props) {
             <time dateTime={user.createdAt.toISOString()}>{memberSince.format(user.createdAt)}</time>
           </dd>
         </dl>
-      </div>
+      </Card>
       <p>
-        <Link className="button" href="/profile/edit">
-          Edit profile
-        </Link>
+        <ButtonLink href="/profile/edit">Edit profile</ButtonLink>
       </p>
     </div>
   );

@@ -7,10 +7,10 @@ import { forgotPasswordSchema } from "@/lib/validation/password-reset";
 import { requestReset } from "../reset-actions";
 
 export function ForgotPasswordForm() {
-  const { form, state, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(requestReset, forgotPasswordSchema);
+  const { form, alert, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(requestReset, forgotPasswordSchema);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
-      <FormAlert state={state} />
+      <FormAlert {...alert} />
       <EmailField defaultValue={valueOf("email")} error={errorFor("email")} {...form.register("email")} />
       <SubmitButton pending={pending} pendingText="Sending…">
         Send me a reset link

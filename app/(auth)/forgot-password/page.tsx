@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ForgotPasswordForm } from "./forgot-password-form";
+import { Notice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Reset your password" };
 
@@ -13,9 +14,7 @@ export default async function ForgotPasswordPage({ searchParams }: Props) {
       <h1>Reset your password</h1>
       {sent ? (
         <>
-          <div className="alert" role="status">
-            <p>If that address has an account, we&apos;ve sent a link to reset its password. It works once, for a short time.</p>
-          </div>
+          <Notice>If that address has an account, we&apos;ve sent a link to reset its password. It works once, for a short time.</Notice>
           <p>
             No email after a few minutes? Check your spam folder, or <Link href="/forgot-password">ask again</Link>.
           </p>

@@ -1,7 +1,7 @@
 "use client";
 import { EmailField } from "@/components/form/email-field";
-import { Field } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";
+import { PasswordField } from "@/components/form/password-field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
 import type { ActionFailure } from "@/lib/actions";
@@ -12,14 +12,15 @@ import { ResendVerificationForm } from "../resend-verification-form";
 type Props = { callbackUrl: string; initialError?: ActionFailure };
 
 export function LoginForm({ callbackUrl, initialError }: Props) {
-  const { form, state, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(signInWithPassword, signInSchema);
-  const failure = state ?? initialError ?? null;
-  const unverified = failure?.ok === false && failure.reason === "unverified";
+  const { form, alert, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(signInWithPassword, signInSchema, {
+    initialFailure: initialError,
+  });
+  const unverified = alert.state?.ok === false && alert.state.reason === "unverified";
 
   return (
     <>
       <form action={formAction} onSubmit={onSubmit} noValidate>
-        <FormAlert state={failure} />
+        <FormAlert {...alert} />
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <EmailField
           autoComplete="username"
@@ -27,7 +28,7 @@ export function LoginForm({ callbackUrl, initialError }: Props) {
           error={errorFor("email")}
           {...form.register("email")}
         />
-        <Field label="Password" type="password" autoComplete="current-password" error={errorFor("password")} {...form.register("password")} />
+        <PasswordField label="Password" autoComplete="current-password" error={errorFor("password")} {...form.register("password")} />
         <div className="field field--checkbox">
           <input id="field-remember" type="checkbox" {...form.register("remember")} />
           <label htmlFor="field-remember">Keep me signed in on this device</label>

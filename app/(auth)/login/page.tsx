@@ -5,6 +5,7 @@ import type { ActionFailure } from "@/lib/actions";
 import { safeCallbackPath } from "@/lib/auth/redirects";
 import { signInFailure } from "@/lib/auth/sign-in-messages";
 import { LoginForm } from "./login-form";
+import { Notice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -26,9 +27,7 @@ export default async function LoginPage({ searchParams }: Props) {
     <div className="narrow">
       <h1>Sign in</h1>
       {reset && (
-        <div className="alert" role="status">
-          <p>Your password was changed and every device was signed out. Sign in with your new password.</p>
-        </div>
+        <Notice>Your password was changed and every device was signed out. Sign in with your new password.</Notice>
       )}
       <LoginForm callbackUrl={safeCallbackPath(callbackUrl)} initialError={routeError(error, code)} />
       <p>

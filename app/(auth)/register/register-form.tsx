@@ -12,11 +12,11 @@ import { register } from "../actions";
 export function RegisterForm({ minPasswordLength }: { minPasswordLength: number }) {
   // the browser checks everything but the common-password list, which the server adds
   const schema = useMemo(() => registerSchema({ minLength: minPasswordLength }), [minPasswordLength]);
-  const { form, state, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(register, schema);
+  const { form, alert, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(register, schema);
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
-      <FormAlert state={state} />
+      <FormAlert {...alert} />
       <Field label="Name" autoComplete="name" defaultValue={valueOf("name")} error={errorFor("name")} {...form.register("name")} />
       <EmailField defaultValue={valueOf("email")} error={errorFor("email")} {...form.register("email")} />
       <NewPasswordFields

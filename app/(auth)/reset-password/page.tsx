@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { inspectResetLink } from "@/lib/account/password-reset";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { linkTokenFromCookie } from "../link-token";
 import { ResetPasswordForm } from "./reset-password-form";
+import { ButtonLink } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
@@ -26,9 +26,7 @@ export default async function ResetPasswordPage() {
         <h1>{problem.heading}</h1>
         <p>{problem.text} Ask for a new one and use the newest email we send.</p>
         <p>
-          <Link className="button" href="/forgot-password">
-            Send me a new link
-          </Link>
+          <ButtonLink href="/forgot-password">Send me a new link</ButtonLink>
         </p>
       </div>
     );

@@ -9,10 +9,10 @@ import { setNewPassword } from "../reset-actions";
 
 export function ResetPasswordForm({ minPasswordLength }: { minPasswordLength: number }) {
   const schema = useMemo(() => resetPasswordSchema({ minLength: minPasswordLength }), [minPasswordLength]);
-  const { form, state, formAction, pending, onSubmit, errorFor } = useActionForm(setNewPassword, schema);
+  const { form, alert, formAction, pending, onSubmit, errorFor } = useActionForm(setNewPassword, schema);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
-      <FormAlert state={state} />
+      <FormAlert {...alert} />
       <NewPasswordFields
         minLength={minPasswordLength}
         labels={NEW_PASSWORD_LABELS}

@@ -5,6 +5,8 @@ import { ResendVerificationForm } from "../resend-verification-form";
 import { confirmEmailAddress } from "../actions";
 import { LinkConfirmForm } from "../link-confirm-form";
 import { linkTokenFromCookie } from "../link-token";
+import { Notice } from "@/components/notice";
+import { ButtonLink } from "@/components/ui/button";
 
 // The link's token never reaches this page's address: proxy.ts moved it into a cookie.
 export const metadata: Metadata = { title: "Confirm your email" };
@@ -30,13 +32,9 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
     return (
       <div className="narrow">
         <h1>Your email is confirmed</h1>
-        <p className="alert" role="status">
-          Your account is active. Any other session that was open on it has been signed out.
-        </p>
+        <Notice>Your account is active. Any other session that was open on it has been signed out. Sign in to see your profile.</Notice>
         <p>
-          <Link className="button" href="/login">
-            Sign in
-          </Link>
+          <ButtonLink href="/login">Sign in</ButtonLink>
         </p>
       </div>
     );

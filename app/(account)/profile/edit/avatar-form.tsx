@@ -7,23 +7,24 @@ import { useActionForm } from "@/components/form/use-action-form";
 import type { ActionFailure } from "@/lib/actions";
 import { AVATAR_ERRORS, AVATAR_TYPES, avatarSchema } from "@/lib/validation/avatar";
 import { removeAvatarAction, uploadAvatarAction } from "../actions";
+import { Button } from "@/components/ui/button";
 
 /** What a post too large for the server to read comes back with (proxy.ts). */
 const TOO_LARGE: ActionFailure = { ok: false, error: AVATAR_ERRORS.tooBig };
 
 export function AvatarForm({ hasAvatar, tooLarge }: { hasAvatar: boolean; tooLarge: boolean }) {
-  const { form, state, formAction, pending, onSubmit, errorFor } = useActionForm(uploadAvatarAction, avatarSchema);
-  const earlier = state === null && tooLarge ? TOO_LARGE : null;
+  const earlier = tooLarge ? TOO_LARGE : undefined;
+  const { form, alert, formAction, pending, onSubmit, errorFor } = useActionForm(uploadAvatarAction, avatarSchema, { initialFailure: earlier });
   return (
     <div>
       <form action={formAction} onSubmit={onSubmit} noValidate>
-        <FormAlert state={state ?? earlier} />
+        <FormAlert {...alert} />
         <Field
           label={hasAvatar ? "Replace your picture" : "Upload a picture"}
           type="file"
           accept={AVATAR_TYPES.join(",")}
           hint="PNG, JPEG or WebP, up to 2 MB. It will be cropped to a square."
-          error={errorFor("avatar") ?? earlier?.error}
+          error={errorFor("avatar") ?? (alert.state === earlier ? earlier?.error : undefined)}
           {...form.register("avatar")}
         />
         <SubmitButton pending={pending} pendingText="Uploading…">
@@ -42,8 +43,8 @@ export function AvatarForm({ hasAvatar, tooLarge }: { hasAvatar: boolean; tooLar
 function RemoveButton() {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className="button button--secondary" disabled={pending}>
+    <Button type="submit" variant="secondary" disabled={pending}>
       {pending ? "Removing…" : "Remove picture"}
-    </button>
+    </Button>
   );
 }

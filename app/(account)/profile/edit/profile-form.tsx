@@ -8,10 +8,10 @@ import { BIO_MAX_LENGTH, profileSchema } from "@/lib/validation/profile";
 import { updateProfileAction } from "../actions";
 
 export function ProfileForm({ name, bio }: { name: string; bio: string }) {
-  const { form, state, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(updateProfileAction, profileSchema);
+  const { form, alert, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(updateProfileAction, profileSchema);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
-      <FormAlert state={state} />
+      <FormAlert {...alert} />
       <Field
         label="Name"
         autoComplete="name"

@@ -3,6 +3,7 @@ import { describeUserAgent } from "@/lib/auth/device";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { recentSecurityEvents, type SecurityEventType, type SecurityOutcome } from "@/lib/security-events";
+import { TableCard } from "@/components/ui/table-card";
 
 export const metadata: Metadata = { title: "Recent activity" };
 
@@ -46,7 +47,7 @@ export default async function ActivityPage() {
       {events.length === 0 ? (
         <p>Nothing yet.</p>
       ) : (
-        <div className="table-wrap card">
+        <TableCard label="Security events">
           <table className="sessions">
             <caption className="visually-hidden">Security events, newest first</caption>
             <thead>
@@ -72,7 +73,7 @@ export default async function ActivityPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableCard>
       )}
     </div>
   );

@@ -7,10 +7,10 @@ import { currentPasswordOnlySchema } from "@/lib/validation/account-settings";
 import { deleteAccountAction } from "./actions";
 
 export function DeleteAccountForm() {
-  const { form, state, formAction, pending, onSubmit, errorFor } = useActionForm(deleteAccountAction, currentPasswordOnlySchema);
+  const { form, alert, formAction, pending, onSubmit, errorFor } = useActionForm(deleteAccountAction, currentPasswordOnlySchema);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
-      <FormAlert state={state} />
+      <FormAlert {...alert} />
       <CurrentPasswordField
         hint="Type your password to confirm that you want to delete your account."
         error={errorFor("currentPassword")}

@@ -8,10 +8,10 @@ import { changeEmailSchema } from "@/lib/validation/account-settings";
 import { changeEmailAction } from "./actions";
 
 export function ChangeEmailForm() {
-  const { form, state, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(changeEmailAction, changeEmailSchema);
+  const { form, alert, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(changeEmailAction, changeEmailSchema);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
-      <FormAlert state={state} />
+      <FormAlert {...alert} />
       <EmailField label="New email" defaultValue={valueOf("newEmail")} error={errorFor("newEmail")} {...form.register("newEmail")} />
       <CurrentPasswordField error={errorFor("currentPassword")} {...form.register("currentPassword")} />
       <SubmitButton pending={pending} pendingText="Sending…">

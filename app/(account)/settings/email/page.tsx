@@ -3,6 +3,8 @@ import { Notice } from "@/components/notice";
 import { requireUser } from "@/lib/auth/current-user";
 import { cancelEmailChangeAction } from "./actions";
 import { ChangeEmailForm } from "./change-email-form";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Change your email" };
 
@@ -25,17 +27,17 @@ export default async function EmailSettingsPage({ searchParams }: Props) {
         You sign in with <strong>{user.email}</strong>.
       </p>
       {user.pendingEmail && (
-        <div className="card pending-change">
+        <Card className="pending-change">
           <p>
             Waiting for confirmation: <strong>{user.pendingEmail}</strong>. Didn&apos;t get the link? Check the spam folder, or ask
             again below.
           </p>
           <form action={cancelEmailChangeAction}>
-            <button type="submit" className="button button--secondary">
+            <Button type="submit" variant="secondary">
               Cancel this change
-            </button>
+            </Button>
           </form>
-        </div>
+        </Card>
       )}
       <h2>New email address</h2>
       <p>We&apos;ll send a link to the new address, and tell your current address about the request.</p>

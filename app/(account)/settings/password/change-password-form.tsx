@@ -10,10 +10,10 @@ import { changePasswordAction } from "../../actions";
 
 export function ChangePasswordForm({ minPasswordLength }: { minPasswordLength: number }) {
   const schema = useMemo(() => changePasswordSchema({ minLength: minPasswordLength }), [minPasswordLength]);
-  const { form, state, formAction, pending, onSubmit, errorFor } = useActionForm(changePasswordAction, schema);
+  const { form, alert, formAction, pending, onSubmit, errorFor } = useActionForm(changePasswordAction, schema);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
-      <FormAlert state={state} />
+      <FormAlert {...alert} />
       <CurrentPasswordField error={errorFor("currentPassword")} {...form.register("currentPassword")} />
       <NewPasswordFields
         minLength={minPasswordLength}

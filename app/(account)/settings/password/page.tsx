@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { ChangePasswordForm } from "./change-password-form";
+import { Notice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Change your password" };
 
@@ -14,9 +15,7 @@ export default async function ChangePasswordPage({ searchParams }: Props) {
     <div className="narrow">
       <h1>Change your password</h1>
       {changed ? (
-        <div className="alert" role="status">
-          <p>Your password was changed. This device stays signed in; every other device was signed out. We&apos;ve emailed you a notice.</p>
-        </div>
+        <Notice>Your password was changed. This device stays signed in; every other device was signed out. We&apos;ve emailed you a notice.</Notice>
       ) : (
         <p>You&apos;ll stay signed in here; every other device will be signed out.</p>
       )}

@@ -4,6 +4,8 @@ import { FormAlert } from "@/components/form/form-alert";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ALL_OTHER_SESSIONS, currentPasswordOnlySchema } from "@/lib/validation/account-settings";
 import { endSessionsAction } from "./actions";
+import { Button } from "@/components/ui/button";
+import { TableCard } from "@/components/ui/table-card";
 
 export type SessionRow = {
   id: string;
@@ -21,11 +23,11 @@ export type SessionRow = {
  * pressed says which session to end (its name and value are submitted).
  */
 export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
-  const { form, state, formAction, pending, onSubmit, errorFor } = useActionForm(endSessionsAction, currentPasswordOnlySchema);
+  const { form, alert, formAction, pending, onSubmit, errorFor } = useActionForm(endSessionsAction, currentPasswordOnlySchema);
   const others = sessions.filter((session) => !session.current).length;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
-      <FormAlert state={state} />
+      <FormAlert {...alert} />
       {others > 0 ? (
         <div className="sessions-confirm">
           <CurrentPasswordField
@@ -33,14 +35,14 @@ export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
             error={errorFor("currentPassword")}
             {...form.register("currentPassword")}
           />
-          <button type="submit" name="session" value={ALL_OTHER_SESSIONS} className="button" disabled={pending} aria-live="polite">
+          <Button type="submit" name="session" value={ALL_OTHER_SESSIONS} disabled={pending} aria-live="polite">
             {pending ? "Ending…" : `End all other sessions (${others})`}
-          </button>
+          </Button>
         </div>
       ) : (
         <p>You aren&apos;t signed in anywhere else.</p>
       )}
-      <div className="table-wrap card">
+      <TableCard label="Signed-in sessions">
         <table className="sessions">
           <caption className="visually-hidden">Signed-in sessions</caption>
           <thead>
@@ -72,16 +74,16 @@ export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
                   {session.current ? (
                     <span className="hint">Use “Sign out” to end</span>
                   ) : (
-                    <button type="submit" name="session" value={session.id} className="button button--secondary" disabled={pending}>
+                    <Button type="submit" name="session" value={session.id} variant="secondary" disabled={pending}>
                       End<span className="visually-hidden"> the session on {session.device}, signed in {session.created}</span>
-                    </button>
+                    </Button>
                   )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableCard>
     </form>
   );
 }

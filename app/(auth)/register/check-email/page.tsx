@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ResendVerificationForm } from "../../resend-verification-form";
 import { registeredEmail } from "../../registered-email";
+import { Notice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Check your inbox" };
 
@@ -11,8 +12,8 @@ export default async function CheckEmailPage({ searchParams }: Props) {
   return (
     <div className="narrow">
       <h1>Check your inbox</h1>
-      <div className="alert" role="status">
-        <p>
+      <Notice>
+        
           {resent ? "If that address has an account waiting to be confirmed, we've sent it a new link" : "We've sent a link"}
           {email ? (
             <>
@@ -21,8 +22,7 @@ export default async function CheckEmailPage({ searchParams }: Props) {
             </>
           ) : null}
           . Open it to confirm your address, then sign in. The link works once and expires in 24 hours.
-        </p>
-      </div>
+      </Notice>
       <h2>No email?</h2>
       <p>Check your spam folder. Still nothing after a few minutes? Ask for a new link; it replaces the old one.</p>
       <ResendVerificationForm email={email} />
