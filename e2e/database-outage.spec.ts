@@ -133,7 +133,8 @@ test.describe("Database outage", () => {
       const startDone = Date.now();
       await expect.poll(() => recovered(sent, kinds, startDone), { timeout: RECOVERY_WITHIN_MS + 10_000 }).toBe(true);
       await traffic.stop();
-      console.log(`database outage, ${startBegun - stopBegun} ms:\n${tally(sent)}`);
+      const phase = (r: Sent) => (r.endedAt < stopBegun ? "before" : r.startedAt >= startDone ? "after" : "outage");
+      console.log(`database down for ${startDone - stopBegun} ms:\n${tally(sent.map((r) => ({ ...r, kind: `${r.kind} ${phase(r)}` })))}`);
 
       // every answer is a designed one, and none that overlapped the outage took long
       expect(sent.filter((r) => !DESIGNED.includes(r.answer)), tally(sent)).toEqual([]);
