@@ -14,6 +14,7 @@ import { env } from "./lib/env";
 import { crossSiteReason, ownOrigins } from "./lib/http/same-origin";
 import { securityHeaders } from "./lib/http/security-headers";
 import { requestMeta } from "./lib/auth/request-meta";
+import { UNAVAILABLE_PAGE, UNAVAILABLE_RETRY_SECONDS } from "./lib/auth/unavailable";
 import { db } from "./lib/db";
 import { recordSecurityEvent } from "./lib/security-events";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/request-limits";
@@ -52,6 +53,10 @@ async function route(request: NextRequest, policy: string): Promise<NextResponse
     return NextResponse.redirect(back, 303);
   }
   if (isLinkPage(request.nextUrl.pathname)) return moveLinkToken(request, request.nextUrl.pathname, policy);
+  // a page cannot choose its status: this one says the database is away, so it is a 503
+  if (request.nextUrl.pathname === UNAVAILABLE_PAGE) {
+    return render(request, policy, { status: 503, headers: { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) } });
+  }
   if (!SIGNED_IN_ZONE.test(request.nextUrl.pathname)) return render(request, policy);
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return render(request, policy);
   const login = new URL("/login", request.nextUrl);
@@ -60,10 +65,10 @@ async function route(request: NextRequest, policy: string): Promise<NextResponse
 }
 
 /** On to the route; Next.js reads the nonce from the policy in the request headers and puts it on its scripts. */
-function render(request: NextRequest, policy: string): NextResponse {
+function render(request: NextRequest, policy: string, init: ResponseInit = {}): NextResponse {
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", policy);
-  return NextResponse.next({ request: { headers } });
+  return NextResponse.next({ ...init, request: { headers } });
 }
 
 /**

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(account)/actions";
-import { currentUser } from "@/lib/auth/current-user";
+import { currentUserIfKnown } from "@/lib/auth/current-user";
 import { Button, ButtonLink } from "@/components/ui/button";
 
 export async function SiteHeader() {
-  const user = await currentUser();
+  // undefined while the database cannot say who is signed in: neither menu, rather than a wrong one
+  const user = await currentUserIfKnown();
   return (
     <header className="site-header">
       <div className="container site-header__inner">
@@ -12,7 +13,7 @@ export async function SiteHeader() {
           Accounts
         </Link>
         <nav aria-label="Account" className="site-header__nav">
-          {user ? (
+          {user === undefined ? null : user ? (
             <>
               <Link href="/profile">{user.name || user.email}</Link>
               <form action={signOutAction}>

@@ -3,10 +3,11 @@
 // keeps the intent (never a token or a link); when the server is back each
 // message arrives exactly once and its link works; past the last attempt a
 // message is dead-lettered and logged, and asking again still works.
-import type { Page, Response } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { createDbClient, type DbClient } from "../lib/db";
 import type { SmtpSink } from "../test/smtp-sink";
 import { newAccount, register, verificationLink, VERIFY_SUBJECT } from "./support/accounts";
+import { answerTime } from "./support/answer-time";
 import { expect, test, type App } from "./support/fixtures";
 import { startInstances } from "./support/instances";
 import { mailsTo } from "./support/mail";
@@ -18,14 +19,6 @@ import { requestReset, RESET_SUBJECT, resetLink } from "./support/reset";
  * proves it did not. The latency itself is the bench's to measure, not a test's.
  */
 const NO_WAIT_FOR_MAIL_MS = 12_000;
-
-/** How long the server took to answer the form post the page just made (ms). */
-async function answerTime(page: Page, submit: () => Promise<void>): Promise<number> {
-  const posted = page.waitForResponse((response: Response) => response.request().method() === "POST");
-  await submit();
-  const timing = (await posted).request().timing();
-  return timing.responseStart - timing.requestStart;
-}
 
 const outboxTo = (app: App, email: string) => app.withDb((db: DbClient) => db.outboxMessage.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } }));
 

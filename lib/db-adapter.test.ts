@@ -6,9 +6,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
-import { afterAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { POSTGRES_ADMIN_URL } from "@/test/databases";
-import { lockDataDir, makeAdapterFactory, openPGlite, pgliteDataDir } from "./db-adapter";
+import { lockDataDir, makeAdapterFactory, openPGlite, pgliteDataDir, pgPoolConfig } from "./db-adapter";
 
 const catalogQuery = {
   // `name` and `"char"` columns, as in the schema engine's catalog queries
@@ -137,5 +138,43 @@ describe("database URLs", () => {
 
   it("rejects other schemes with a message naming them", () => {
     expect(() => makeAdapterFactory("mysql://x")).toThrow(/got "mysql:"/);
+  });
+});
+
+describe("the PostgreSQL pool's settings", () => {
+  const sql = (text: string) => ({ sql: text, args: [], argTypes: [] });
+
+  it("passes the pool size and both timeouts to pg", () => {
+    const config = pgPoolConfig(POSTGRES_ADMIN_URL, { max: 3, connectTimeoutMs: 1234, statementTimeoutMs: 250 });
+    expect(config).toMatchObject({ max: 3, connectionTimeoutMillis: 1234, statement_timeout: 250 });
+  });
+
+  it("has the server cancel a statement that outlasts the statement timeout", async () => {
+    const adapter = await makeAdapterFactory(POSTGRES_ADMIN_URL, { statementTimeoutMs: 250 }).connect();
+    try {
+      expect((await adapter.queryRaw(sql("SHOW statement_timeout"))).rows[0]?.[0]).toBe("250ms");
+      const started = Date.now();
+      await expect(adapter.queryRaw(sql("SELECT pg_sleep(3)"))).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      await adapter.dispose();
+    }
+  });
+
+  it("reports an idle connection the server ended, and carries on with a new one", async () => {
+    const onPoolError = vi.fn();
+    const adapter = await makeAdapterFactory(POSTGRES_ADMIN_URL, { onPoolError }).connect();
+    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await admin.connect();
+    try {
+      const pid = (await adapter.queryRaw(sql("SELECT pg_backend_pid()::int AS pid"))).rows[0]?.[0];
+      // what a database restart does to every connection (without a listener, the process would crash)
+      await admin.query("SELECT pg_terminate_backend($1)", [pid]);
+      await vi.waitFor(() => expect(onPoolError).toHaveBeenCalled());
+      expect((await adapter.queryRaw(sql("SELECT 1::int AS one"))).rows[0]?.[0]).toBe(1);
+    } finally {
+      await admin.end();
+      await adapter.dispose();
+    }
   });
 });

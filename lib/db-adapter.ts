@@ -24,7 +24,10 @@ export const DEFAULT_DATABASE_URL = "pglite:./.data/pglite";
 export type PoolSettings = {
   /** connections per process (PostgreSQL only; PGlite is always one session) */
   max?: number;
+  /** how long a query waits for a connection: a free one in the pool, or a new one to the server */
   connectTimeoutMs?: number;
+  /** the server cancels a statement that runs longer, so no request waits on one for ever */
+  statementTimeoutMs?: number;
   onPoolError?: (error: Error) => void;
 };
 
@@ -126,6 +129,7 @@ export function pgPoolConfig(url: string, settings: PoolSettings = {}): pg.PoolC
       : undefined,
     max: settings.max,
     connectionTimeoutMillis: settings.connectTimeoutMs,
+    statement_timeout: settings.statementTimeoutMs,
     // one-shot processes (the prisma CLI, scripts) exit instead of idling 10 s
     allowExitOnIdle: true,
   };

@@ -1,11 +1,11 @@
 // The application's only database client. DATABASE_URL picks the backend
 // (see lib/db-adapter.ts). The password hash is left out of every query
 // unless a query asks for it with `omit: { passwordHash: false }`.
-import { isEmbeddedUrl, makeAdapterFactory } from "./db-adapter";
+import { isEmbeddedUrl, makeAdapterFactory, type PoolSettings } from "./db-adapter";
 import { env } from "./env";
 import { Prisma, PrismaClient } from "./generated/prisma/client";
 
-export function createDbClient(url: string, pool: { max?: number; connectTimeoutMs?: number } = {}) {
+export function createDbClient(url: string, pool: PoolSettings = {}) {
   return new PrismaClient({
     adapter: makeAdapterFactory(url, pool),
     omit: { user: { passwordHash: true } },
@@ -30,8 +30,8 @@ export type DbTransaction = Parameters<Parameters<DbClient["$transaction"]>[0]>[
 const holder = globalThis as unknown as { __db?: DbClient };
 
 function sharedClient(): DbClient {
-  const { databaseUrl, dbPoolSize, dbConnectTimeoutMs } = env();
-  return (holder.__db ??= createDbClient(databaseUrl, { max: dbPoolSize, connectTimeoutMs: dbConnectTimeoutMs }));
+  const { databaseUrl, dbPoolSize, dbConnectTimeoutMs, dbStatementTimeoutMs } = env();
+  return (holder.__db ??= createDbClient(databaseUrl, { max: dbPoolSize, connectTimeoutMs: dbConnectTimeoutMs, statementTimeoutMs: dbStatementTimeoutMs }));
 }
 
 // Created on first use, so importing this module (as `next build` does while

@@ -81,6 +81,7 @@ describe("parseEnv", () => {
     ["AUTH_URL", "not a url"],
     ["SMTP_URL", "http://mail"],
     ["DB_POOL_SIZE", "0"],
+    ["DB_STATEMENT_TIMEOUT_MS", "10"],
     ["PASSWORD_MIN_LENGTH", "7"],
     ["BCRYPT_COST", "9"],
   ])("rejects a malformed %s, naming it", (name, value) => {
@@ -90,6 +91,8 @@ describe("parseEnv", () => {
   it("reads numeric settings", () => {
     const env = parseEnv({ DB_POOL_SIZE: "4", MAIL_MAX_ATTEMPTS: "3", MAIL_WORKER: "off", MAIL_LEASE_MS: "5000" });
     expect(env.dbPoolSize).toBe(4);
+    expect(parseEnv({ DB_STATEMENT_TIMEOUT_MS: "2500" }).dbStatementTimeoutMs).toBe(2500);
+    expect(parseEnv({}).dbStatementTimeoutMs).toBe(5_000);
     expect(env.mail.maxAttempts).toBe(3);
     expect(env.mail.leaseMs).toBe(5000);
     expect(parseEnv({}).mail.leaseMs).toBe(60_000);

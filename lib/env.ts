@@ -40,6 +40,7 @@ const schema = z.object({
   MAILBOX_DIR: z.string().default(".data/mailbox"),
   DB_POOL_SIZE: integer(1, 10),
   DB_CONNECT_TIMEOUT_MS: integer(100, 5_000),
+  DB_STATEMENT_TIMEOUT_MS: integer(100, 5_000),
   MAIL_WORKER: z.enum(["on", "off"]).default("on"),
   MAIL_POLL_MS: integer(50, 2_000),
   MAIL_RETRY_BASE_MS: integer(10, 30_000),
@@ -85,6 +86,8 @@ export type Env = {
   mailboxDir: string;
   dbPoolSize: number;
   dbConnectTimeoutMs: number;
+  /** PostgreSQL cancels a statement that runs longer */
+  dbStatementTimeoutMs: number;
   mail: { worker: boolean; pollMs: number; retryBaseMs: number; retryMaxMs: number; maxAttempts: number; leaseMs: number };
   /** proxies whose X-Forwarded-* headers are believed; nobody's by default */
   trustedProxies: TrustedProxies;
@@ -143,6 +146,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     mailboxDir: path.resolve(/*turbopackIgnore: true*/ vars.MAILBOX_DIR),
     dbPoolSize: vars.DB_POOL_SIZE,
     dbConnectTimeoutMs: vars.DB_CONNECT_TIMEOUT_MS,
+    dbStatementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,
     mail: {
       worker: vars.MAIL_WORKER === "on",
       pollMs: vars.MAIL_POLL_MS,

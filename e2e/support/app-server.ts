@@ -17,6 +17,8 @@ export type AppServer = {
   kill: () => Promise<void>;
   /** starts it again on the same port, e.g. after a test changed the embedded database */
   start: () => Promise<void>;
+  /** how the process ended, if it has since it was (last) started: a crash shows here */
+  exit: () => ServerExit | undefined;
 };
 
 export async function freePort(): Promise<number> {
@@ -32,6 +34,7 @@ export async function startAppServer(options: { mode: ServerMode; port: number; 
   const baseURL = `http://127.0.0.1:${options.port}`;
   let output = "";
   let child: ChildProcess | undefined;
+  let exit: ServerExit | undefined;
 
   const start = async () => {
     // production is what `npm start` runs (server.ts); development is plain `next dev`
@@ -53,6 +56,8 @@ export async function startAppServer(options: { mode: ServerMode; port: number; 
       stdio: ["ignore", "pipe", "pipe"],
     });
     child = started;
+    exit = undefined;
+    started.once("exit", (code, signal) => (exit = { code, signal }));
     started.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     started.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     await waitUntilServing(baseURL, started, options.mode === "production" ? 60_000 : 180_000, () => output);
@@ -81,7 +86,7 @@ export async function startAppServer(options: { mode: ServerMode; port: number; 
   };
 
   await start();
-  return { baseURL, logs: () => output, stop, kill, start };
+  return { baseURL, logs: () => output, stop, kill, start, exit: () => exit };
 }
 
 async function waitUntilServing(baseURL: string, child: ChildProcess, timeoutMs: number, logs: () => string) {

@@ -8,8 +8,9 @@ import { freePort, startAppServer, type AppServer } from "./app-server";
 
 export type Instances = { servers: AppServer[]; sink: SmtpSink; database: TestDatabase; stop: () => Promise<void> };
 
-export async function startInstances(count: number, settings: Record<string, string>): Promise<Instances> {
-  const [sink, database] = await Promise.all([SmtpSink.start(), createTestDatabase("postgres")]);
+/** `given` (a fresh copy of the run's template if not given) is dropped by stop(), as is the sink. */
+export async function startInstances(count: number, settings: Record<string, string>, given?: TestDatabase): Promise<Instances> {
+  const [sink, database] = await Promise.all([SmtpSink.start(), given ?? createTestDatabase("postgres")]);
   const secrets = sharedSecrets();
   const servers: AppServer[] = [];
   const stop = async () => {

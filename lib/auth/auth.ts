@@ -14,7 +14,7 @@ import { signInSchema } from "@/lib/validation/sign-in";
 import { audit } from "./audit";
 import { requestMeta } from "./request-meta";
 import { safeRedirectUrl } from "./redirects";
-import { createSession, findLiveSession, revokeSession } from "./sessions";
+import { checkSession, createSession, revokeSession } from "./sessions";
 
 /** The right password for an address that is not verified yet. */
 export class UnverifiedEmail extends CredentialsSignin {
@@ -44,6 +44,10 @@ declare module "next-auth" {
     persistent?: boolean;
     userAgent?: string | null;
     ip?: string | null;
+  }
+  interface Session {
+    /** the database could not say whether the session is alive: neither signed in nor out */
+    unavailable?: boolean;
   }
 }
 
@@ -106,11 +110,17 @@ function authConfig(): NextAuthConfig {
           return { sub: user.id, sid, name: user.name, email: user.email, authTime: Math.floor(Date.now() / 1000) };
         }
         if (typeof token.sid !== "string" || !token.sub) return null;
-        const session = await findLiveSession(db, policy, token.sid);
-        if (!session || session.userId !== token.sub) return null; // the cookie is cleared
-        return token;
+        // a mark left by an earlier check is not carried over (undefined is not encoded): each request checks again
+        const stored = { ...token, unchecked: undefined };
+        const check = await checkSession(db, policy, token.sid, token.sub);
+        // Throwing would make Auth.js clear the cookie, as if the person had signed out, when the
+        // database only could not tell: the cookie stays, marked, and the session has no user.
+        if (check === "unavailable") return { ...stored, unchecked: true };
+        if (check === "ended") return null; // the cookie is cleared
+        return stored;
       },
       session({ session, token }) {
+        if (token.unchecked) return { expires: session.expires, user: undefined, unavailable: true };
         // only what the pages show; never the session id
         return { ...session, user: { ...session.user, id: token.sub ?? "" } };
       },

@@ -1,40 +1,78 @@
 import "server-only";
 // The signed-in person, for pages and actions. Every page and action of the
 // signed-in zone checks through here itself; proxy.ts only saves a round trip.
+// When the database does not answer, the person is neither signed in nor out:
+// pages say "unavailable, try again" and keep the cookie, never "sign in".
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { describeError, log } from "@/lib/log";
 import { auth } from "./auth";
 import { currentSessionId } from "./current-session";
+import { unavailablePath } from "./unavailable";
+
+/** The session could not be checked because the database did not answer. */
+export class SessionUnavailable extends Error {
+  override name = "SessionUnavailable";
+  readonly code = "SESSION_UNAVAILABLE";
+}
+
+/** By code, not class: Next.js may load a module once per bundle layer. */
+export function isSessionUnavailable(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "SESSION_UNAVAILABLE";
+}
 
 /**
- * The signed-in user's own minimal fields, or null. Fails closed. Cached for
- * one request: the header, the layout and the page all ask.
+ * The signed-in user's own minimal fields, or null; throws SessionUnavailable
+ * when the database cannot tell. Fails closed. Cached for one request: the
+ * header, the layout and the page all ask.
  */
 export const currentUser = cache(async function currentUser() {
   const session = await auth();
+  if (session?.unavailable) throw new SessionUnavailable();
   const id = session?.user?.id;
   if (!id) return null;
-  return db.user.findUnique({
-    where: { id },
-    select: { id: true, name: true, email: true, emailVerified: true, pendingEmail: true, bio: true, image: true, createdAt: true },
-  });
+  try {
+    return await db.user.findUnique({
+      where: { id },
+      select: { id: true, name: true, email: true, emailVerified: true, pendingEmail: true, bio: true, image: true, createdAt: true },
+    });
+  } catch (error) {
+    log("error", "current_user_failed", { error: describeError(error) });
+    throw new SessionUnavailable();
+  }
 });
 
+/** For what only decorates a page (the header, a redirect for the signed-in): undefined when the database cannot tell. */
+export async function currentUserIfKnown() {
+  try {
+    return await currentUser();
+  } catch (error) {
+    if (isSessionUnavailable(error)) return undefined;
+    throw error;
+  }
+}
+
+/** For pages of the signed-in zone: the user, or off to sign in, or to "unavailable, try again". */
 export async function requireUser(returnTo = "/profile") {
-  const user = await currentUser();
+  const user = await currentUserIfKnown();
+  if (user === undefined) redirect(unavailablePath(returnTo));
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
 }
 
-/** For actions: the signed-in user and this browser's session id, or off to sign in. */
+/**
+ * For actions: the signed-in user and this browser's session id, or off to
+ * sign in. SessionUnavailable is thrown on: a form action answers it with
+ * "something went wrong, nothing was changed" and keeps what was typed.
+ */
 export async function requireSession(returnTo: string) {
   const [user, sessionId] = await Promise.all([currentUser(), currentSessionId()]);
   if (!user || !sessionId) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return { user, sessionId };
 }
 
-/** Sign-in and registration pages send signed-in people to their profile. */
+/** Sign-in and registration pages send signed-in people to their profile (and show their form when the database cannot tell). */
 export async function redirectIfSignedIn(): Promise<void> {
-  if (await currentUser()) redirect("/profile");
+  if (await currentUserIfKnown()) redirect("/profile");
 }

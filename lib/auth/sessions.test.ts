@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DB_KINDS } from "@/test/databases";
 import { openTestDb, type TestDb } from "@/test/db";
-import { createSession, findLiveSession, hashSessionId, revokeSession, revokeUserSessions, type SessionPolicy } from "./sessions";
+import { createDbClient } from "@/lib/db";
+import { checkSession, createSession, findLiveSession, hashSessionId, revokeSession, revokeUserSessions, type SessionPolicy } from "./sessions";
 
 const policy = { idleMinutes: 60, maxAgeDays: 30 };
 const HOUR = 3_600_000;
@@ -117,5 +118,27 @@ describe.each(DB_KINDS)("sessions on %s", (kind) => {
     expect(await findLiveSession(testDb.db, policy, other)).toBeNull();
     await revokeUserSessions(testDb.db, userId);
     expect(await findLiveSession(testDb.db, policy, keep)).toBeNull();
+  });
+
+  it("checks a cookie's session: live for its own user, ended otherwise", async () => {
+    const sid = await newSession();
+    expect(await checkSession(testDb.db, policy, sid, userId)).toBe("live");
+    expect(await checkSession(testDb.db, policy, sid, "someone-else")).toBe("ended");
+    await revokeSession(testDb.db, sid);
+    expect(await checkSession(testDb.db, policy, sid, userId)).toBe("ended");
+  });
+});
+
+describe("a session check while the database does not answer", () => {
+  it("says unavailable (neither signed in nor out), at once, instead of throwing", async () => {
+    // nothing listens on port 1: every connection is refused, as while PostgreSQL restarts
+    const db = createDbClient("postgresql://postgres@127.0.0.1:1/nowhere", { connectTimeoutMs: 1_000 });
+    try {
+      const started = Date.now();
+      expect(await checkSession(db, policy, "a".repeat(43), "user-id")).toBe("unavailable");
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      await db.$disconnect();
+    }
   });
 });

@@ -4,6 +4,7 @@
 // ends a copied cookie at once.
 import { createHash, randomBytes } from "node:crypto";
 import type { DbClient, DbOrTransaction } from "@/lib/db";
+import { describeError, log } from "@/lib/log";
 
 export type SessionPolicy = {
   idleMinutes: number;
@@ -80,6 +81,20 @@ export async function findLiveSession(db: DbClient, policy: SessionPolicy, sid: 
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
   }
   return session;
+}
+
+/** What a cookie's session id turned out to be: alive and this user's, over, or unknown because the database did not answer. */
+export type SessionCheck = "live" | "ended" | "unavailable";
+
+/** Never throws: a database that does not answer is "unavailable", which is neither signed in nor signed out. */
+export async function checkSession(db: DbClient, policy: SessionPolicy, sid: string, userId: string): Promise<SessionCheck> {
+  try {
+    const session = await findLiveSession(db, policy, sid);
+    return session?.userId === userId ? "live" : "ended";
+  } catch (error) {
+    log("error", "session_check_failed", { error: describeError(error) });
+    return "unavailable";
+  }
 }
 
 /** Ends one session; says whether it was still open. */

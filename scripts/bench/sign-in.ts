@@ -9,13 +9,14 @@ import type { Outcome } from "./load";
 
 const SESSION_COOKIE = "authjs.session-token"; // no __Host- prefix: the bench serves plain HTTP
 
-export type SignInAttempt = { verdict: Verdict; jar: CookieJar; ms: number };
+/** `location`: where Auth.js sent the browser (a refusal's page says why) */
+export type SignInAttempt = { verdict: Verdict; jar: CookieJar; ms: number; location: string | null };
 
 /** One sign-in, named (see answers.ts); `password` says which kind was sent, so a wrong one let in is caught. */
 export async function attemptSignIn(baseURL: string, email: string, password: string, kind: "right" | "wrong" = "right"): Promise<SignInAttempt> {
   const jar = new CookieJar();
   const csrf = await send(`${baseURL}/api/auth/csrf`, { jar });
-  if (csrf.status !== 200) return { verdict: unexpectedStatus(csrf.status, "csrf"), jar, ms: csrf.ms };
+  if (csrf.status !== 200) return { verdict: unexpectedStatus(csrf.status, "csrf"), jar, ms: csrf.ms, location: null };
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const answer = await send(`${baseURL}/api/auth/callback/credentials`, {
     method: "POST",
@@ -23,12 +24,9 @@ export async function attemptSignIn(baseURL: string, email: string, password: st
     headers: { "content-type": "application/x-www-form-urlencoded", origin: new URL(baseURL).origin },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${baseURL}/profile` }),
   });
-  const verdict = signInVerdict(
-    { status: answer.status, location: answer.headers.get("location"), sessionCookie: jar.has(SESSION_COOKIE) },
-    baseURL,
-    kind,
-  );
-  return { verdict, jar, ms: csrf.ms + answer.ms };
+  const location = answer.headers.get("location");
+  const verdict = signInVerdict({ status: answer.status, location, sessionCookie: jar.has(SESSION_COOKIE) }, baseURL, kind);
+  return { verdict, jar, ms: csrf.ms + answer.ms, location };
 }
 
 export type SignIn = Outcome & { jar: CookieJar };

@@ -4,6 +4,7 @@ import { redirectIfSignedIn } from "@/lib/auth/current-user";
 import type { ActionFailure } from "@/lib/actions";
 import { safeCallbackPath } from "@/lib/auth/redirects";
 import { signInFailure } from "@/lib/auth/sign-in-messages";
+import { UNEXPECTED } from "@/lib/form-messages";
 import { LoginForm } from "./login-form";
 import { Notice } from "@/components/notice";
 
@@ -13,11 +14,16 @@ type Props = {
   searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[]; code?: string | string[]; reset?: string }>;
 };
 
-/** Messages for sign-ins that came through Auth.js's own route and were sent back here. */
+/**
+ * Messages for sign-ins that came through Auth.js's own route and were sent
+ * back here. A refusal comes as CredentialsSignin with its code; any other
+ * error is a fault on our side (Auth.js sends "Configuration" when the
+ * database fails during the sign-in), and gets the same answer a form does.
+ */
 function routeError(error: unknown, code: unknown): ActionFailure | undefined {
   if (error === undefined) return undefined;
   if (error === "CredentialsSignin") return signInFailure(code);
-  return { ok: false, error: "Signing in didn't work. Please try again." };
+  return { ok: false, error: UNEXPECTED };
 }
 
 export default async function LoginPage({ searchParams }: Props) {

@@ -1,11 +1,13 @@
 // The signed-in person's own avatar. The URL carries a hash of the content
 // (lib/account/profile.ts), so a browser may keep it for good.
 import { findAvatar } from "@/lib/account/profile";
-import { currentUser } from "@/lib/auth/current-user";
+import { currentUserIfKnown } from "@/lib/auth/current-user";
+import { UNAVAILABLE_RETRY_SECONDS } from "@/lib/auth/unavailable";
 import { db } from "@/lib/db";
 
 export async function GET(): Promise<Response> {
-  const user = await currentUser();
+  const user = await currentUserIfKnown();
+  if (user === undefined) return new Response(null, { status: 503, headers: { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) } });
   if (!user) return new Response(null, { status: 401 });
   const avatar = await findAvatar(db, user.id);
   if (!avatar) return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });

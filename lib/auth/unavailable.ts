@@ -1,0 +1,13 @@
+// Where a signed-in page sends people while the database does not answer:
+// a page that says so (503, see proxy.ts), keeps them signed in, and links
+// back to where they were. Plain strings, so tests can recognise the answer.
+import { safeCallbackPath } from "./redirects";
+
+export const UNAVAILABLE_PAGE = "/unavailable";
+/** What proxy.ts sends in Retry-After: an outage that lasts longer is answered again, just as fast. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+export const UNAVAILABLE_MESSAGE = "We can't reach your account right now. Nothing was changed and you're still signed in. Please try again in a moment.";
+
+export function unavailablePath(returnTo: string): string {
+  return `${UNAVAILABLE_PAGE}?from=${encodeURIComponent(safeCallbackPath(returnTo))}`;
+}
