@@ -7,8 +7,9 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { describeError, log } from "@/lib/log";
-import { auth } from "./auth";
+import { env } from "@/lib/env";
 import { currentSessionId } from "./current-session";
+import { findLiveSession } from "./sessions";
 import { unavailablePath } from "./unavailable";
 
 /** The session could not be checked because the database did not answer. */
@@ -22,21 +23,22 @@ export function isSessionUnavailable(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === "SESSION_UNAVAILABLE";
 }
 
+const ACCOUNT_FIELDS = { id: true, name: true, email: true, emailVerified: true, pendingEmail: true, bio: true, image: true, createdAt: true } as const;
+
 /**
  * The signed-in user's own minimal fields, or null; throws SessionUnavailable
  * when the database cannot tell. Fails closed. Cached for one request: the
  * header, the layout and the page all ask.
  */
 export const currentUser = cache(async function currentUser() {
-  const session = await auth();
-  if (session?.unavailable) throw new SessionUnavailable();
-  const id = session?.user?.id;
-  if (!id) return null;
+  // The session row decides, as in Auth.js's jwt callback, but without auth(): for a page that
+  // only reads, Auth.js's work of re-encoding the cookie it cannot set is wasted on every request.
+  const sid = await currentSessionId();
+  if (!sid) return null;
   try {
-    return await db.user.findUnique({
-      where: { id },
-      select: { id: true, name: true, email: true, emailVerified: true, pendingEmail: true, bio: true, image: true, createdAt: true },
-    });
+    const session = await findLiveSession(db, env().session, sid);
+    if (!session) return null;
+    return await db.user.findUnique({ where: { id: session.userId }, select: ACCOUNT_FIELDS });
   } catch (error) {
     log("error", "current_user_failed", { error: describeError(error) });
     throw new SessionUnavailable();
