@@ -50,7 +50,8 @@ async function route(request: NextRequest, policy: string): Promise<NextResponse
     return new NextResponse("Cross-site request refused.", { status: 403, headers: { "Content-Type": "text/plain" } });
   }
   if (request.method === "POST" && Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES) return tooLarge(request);
-  if (request.method === "POST" && !request.nextUrl.pathname.startsWith("/api/") && mayBeServerAction(request.headers)) {
+  // every path: Next.js tries any multipart post to a page, or to a path that is no route at all, as an action
+  if (request.method === "POST" && mayBeServerAction(request.headers)) {
     const refused = await checkServerAction(request);
     if (refused) return refused;
   }

@@ -49,6 +49,8 @@ describe("serverActionRefusal: forms posted without JavaScript", () => {
     ["more bound arguments than the state", stateForm(JSON.stringify({ id: ID, bound: "$@1" }), "[null,1]")],
     ["a part of the action's encoding missing", form([["$ACTION_REF_1", ""], ["$ACTION_1:0", JSON.stringify({ id: ID, bound: "$@1" })]])],
     ["another encoded part", stateForm(JSON.stringify({ id: ID, bound: "$@1" }), "[null]", [["$ACTION_1:2", "[]"]])],
+    ["metadata not written as React writes it", stateForm(JSON.stringify({ bound: "$@1", id: ID }))],
+    ["an action key with no action", form([["$ACTION_KEY", "k1"], ["email", "a@b.test"]])],
   ])("answers 400 for %s", (_case, body) => {
     expect(refusal(multipart, body)).toBe(400);
   });

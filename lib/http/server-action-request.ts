@@ -40,8 +40,11 @@ export function serverActionRefusal(headers: Headers, form: FormData | null, kno
     return fetchArgumentsProblem(form) ? MALFORMED : null;
   }
   if (form === null) return MALFORMED;
-  const actionKeys = [...new Set(form.keys())].filter((key) => key.startsWith("$ACTION_") && key !== "$ACTION_KEY");
-  if (actionKeys.length === 0) return null; // a plain form post: Next.js renders the page
+  const allActionKeys = [...new Set(form.keys())].filter((key) => key.startsWith("$ACTION_"));
+  if (allActionKeys.length === 0) return null; // a plain form post: Next.js renders the page
+  // as Next.js sees it: `$ACTION_` fields with no action among them are a bad request
+  const actionKeys = allActionKeys.filter((key) => key !== "$ACTION_KEY");
+  if (actionKeys.length === 0) return MALFORMED;
   const [first] = actionKeys;
   if (first?.startsWith("$ACTION_ID_")) {
     if (actionKeys.length !== 1 || form.getAll(first).length !== 1) return MALFORMED;
@@ -52,7 +55,10 @@ export function serverActionRefusal(headers: Headers, form: FormData | null, kno
   const n = ref[1];
   const expected = [`$ACTION_REF_${n}`, `$ACTION_${n}:0`, `$ACTION_${n}:1`];
   if (actionKeys.length !== expected.length || !expected.every((key) => actionKeys.includes(key) && form.getAll(key).length === 1)) return MALFORMED;
-  const meta = parseJson(form.get(`$ACTION_${n}:0`));
+  const descriptor = form.get(`$ACTION_${n}:0`);
+  // Next.js reads the id from the text itself before it parses it, so the text must be React's own
+  if (typeof descriptor !== "string" || !descriptor.startsWith('{"id":"')) return MALFORMED;
+  const meta = parseJson(descriptor);
   const bound = parseJson(form.get(`$ACTION_${n}:1`));
   if (!isRecord(meta) || Object.keys(meta).length !== 2 || meta.bound !== "$@1") return MALFORMED;
   if (!Array.isArray(bound) || bound.length > 1 || !bound.every((value) => isPlainValue(value))) return MALFORMED;

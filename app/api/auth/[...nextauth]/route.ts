@@ -18,12 +18,13 @@ async function refused(request: NextRequest): Promise<Response | null> {
 /** A callback URL that is no URL (altered by hand) is refused, and its cookie cleared so the next request works. */
 function badCallbackUrl(request: NextRequest): Response | null {
   const origin = request.nextUrl.origin;
-  const query = request.nextUrl.searchParams.get("callbackUrl");
   const cookies = CALLBACK_URL_COOKIES.filter((name) => {
     const value = cookieAsAuthJsReadsIt(request.headers.get("cookie") ?? "", name);
     return value && !isUsableCallbackUrl(value, origin);
   });
-  if (cookies.length === 0 && (!query || isUsableCallbackUrl(query, origin))) return null;
+  // Auth.js keeps the last of a repeated parameter: each must be a URL
+  const queries = request.nextUrl.searchParams.getAll("callbackUrl");
+  if (cookies.length === 0 && queries.every((query) => !query || isUsableCallbackUrl(query, origin))) return null;
   const headers = new Headers({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
   for (const name of cookies) headers.append("Set-Cookie", `${name}=; Path=/; Max-Age=0${name.startsWith("__Secure-") ? "; Secure" : ""}`);
   return new Response("The address to return to is not valid.", { status: 400, headers });
