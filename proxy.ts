@@ -18,6 +18,9 @@ import { UNAVAILABLE_PAGE, UNAVAILABLE_RETRY_SECONDS } from "./lib/auth/unavaila
 import { db } from "./lib/db";
 import { recordSecurityEvent } from "./lib/security-events";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/request-limits";
+import { isWellFormedMultipart } from "./lib/http/multipart-shape";
+import { builtServerActionIds } from "./lib/http/server-action-ids";
+import { mayBeServerAction, serverActionRefusal } from "./lib/http/server-action-request";
 
 const SESSION_COOKIES = ["__Host-authjs.session-token", "authjs.session-token"];
 const SIGNED_IN_ZONE = /^\/(profile|settings)(\/|$)/;
@@ -47,10 +50,11 @@ async function route(request: NextRequest, policy: string): Promise<NextResponse
     });
     return new NextResponse("Cross-site request refused.", { status: 403, headers: { "Content-Type": "text/plain" } });
   }
-  if (request.method === "POST" && Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES) {
-    const back = new URL(request.nextUrl.pathname, request.nextUrl);
-    back.searchParams.set("too-large", "1");
-    return NextResponse.redirect(back, 303);
+  if (request.method === "POST" && Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES) return tooLarge(request);
+  // every path: Next.js tries any multipart post to a page, or to a path that is no route at all, as an action
+  if (request.method === "POST" && mayBeServerAction(request.headers)) {
+    const refused = await checkServerAction(request);
+    if (refused) return refused;
   }
   if (isLinkPage(request.nextUrl.pathname)) return moveLinkToken(request, request.nextUrl.pathname, policy);
   // a page cannot choose its status: this one says the database is away, so it is a 503
@@ -62,6 +66,32 @@ async function route(request: NextRequest, policy: string): Promise<NextResponse
   const login = new URL("/login", request.nextUrl);
   login.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(login);
+}
+
+/** A form post larger than any action accepts goes back to its page, which says so. */
+function tooLarge(request: NextRequest): NextResponse {
+  const back = new URL(request.nextUrl.pathname, request.nextUrl);
+  back.searchParams.set("too-large", "1");
+  return NextResponse.redirect(back, 303);
+}
+
+/**
+ * A server action call that is not in a shape our pages send is answered
+ * here (lib/http/server-action-request.ts says why); one sent in chunks, with
+ * no Content-Length, is measured here too.
+ */
+async function checkServerAction(request: NextRequest): Promise<NextResponse | null> {
+  const body = await request.clone().arrayBuffer();
+  if (body.byteLength > ACTION_BODY_LIMIT_BYTES) return tooLarge(request);
+  const contentType = request.headers.get("content-type") ?? "";
+  const readable = isWellFormedMultipart(new Uint8Array(body), contentType);
+  const form = readable ? await new Response(body, { headers: { "Content-Type": contentType } }).formData().catch(() => null) : null;
+  const refusal = serverActionRefusal(request.headers, form, builtServerActionIds(env().isProduction));
+  if (!refusal) return null;
+  const headers: Record<string, string> = { "Content-Type": "text/plain; charset=utf-8" };
+  // the header Next.js's client router reads as "reload to get the current page"
+  if (refusal.status === 404) headers["x-nextjs-action-not-found"] = "1";
+  return new NextResponse(refusal.message, { status: refusal.status, headers });
 }
 
 /** On to the route; Next.js reads the nonce from the policy in the request headers and puts it on its scripts. */

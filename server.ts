@@ -6,16 +6,20 @@
 // `npm start` runs it; PORT (3000) and HOST (all interfaces) choose where it listens.
 import http from "node:http";
 
+/** The methods a route here may answer; anything else is refused before Next.js sees it. */
+const SERVED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
 /** Longer than any request should take; a load balancer's drain is usually 10-30 s. */
 const DRAIN_MS = 10_000;
 
 async function main() {
   // as `next start` does; set before Next.js and React load, since they choose their builds by it
   Object.assign(process.env, { NODE_ENV: "production" });
-  const [{ default: next }, { env, EnvError }, { settleClientHeaders }, { log }, { isDraining, runShutdownHooks, startDraining }] = await Promise.all([
+  const [{ default: next }, { env, EnvError }, { settleClientHeaders }, { isDecodablePath }, { log }, { isDraining, runShutdownHooks, startDraining }] = await Promise.all([
     import("next"),
     import("./lib/env"),
     import("./lib/http/client-address"),
+    import("./lib/http/request-target"),
     import("./lib/log"),
     import("./lib/shutdown"),
   ]);
@@ -35,6 +39,15 @@ async function main() {
 
   const unanswered = new Set<http.ServerResponse>();
   const server = http.createServer((request, response) => {
+    if (!SERVED_METHODS.has(request.method ?? "")) {
+      // the Fetch API that Next.js builds each request with throws on TRACE, CONNECT and TRACK
+      response.writeHead(405, { Allow: [...SERVED_METHODS].join(", "), "Content-Type": "text/plain; charset=utf-8" }).end("Method not allowed.");
+      return;
+    }
+    if (!isDecodablePath(request.url ?? "/")) {
+      response.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("Bad request: the address is not valid.");
+      return;
+    }
     settleClientHeaders(request, trusted);
     // once draining, every answer ends its connection: the client opens its next one elsewhere
     if (isDraining()) response.setHeader("Connection", "close");

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AVATAR_ERRORS, avatarSchema } from "./validation/avatar";
 import { formAction, formFields, refusal } from "./actions";
-import { UNEXPECTED } from "./form-messages";
+import { FIX_FIELDS, UNEXPECTED } from "./form-messages";
 
 const form = (entries: [string, string | Blob][]) => {
   const data = new FormData();
@@ -114,6 +114,19 @@ describe("formAction", () => {
   it("refuses an array where a string is expected", async () => {
     const result = await formAction(schema, vi.fn())(null, form([["name", "a"], ["name", "b"]]));
     expect(result.ok).toBe(false);
+  });
+
+  it("refuses a call whose arguments are not (previous state, form), without running or logging", async () => {
+    const run = vi.fn();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const action = formAction(schema, run) as (...args: unknown[]) => Promise<unknown>;
+    // a plain action's form field calls it with the form alone; a JavaScript call can send any values
+    for (const args of [[form([["name", "ada"]])], [null, { name: "ada" }], [null, "name=ada"], []]) {
+      expect(await action(...args)).toEqual({ ok: false, error: FIX_FIELDS });
+    }
+    expect(run).not.toHaveBeenCalled();
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
   });
 
   it("passes parsed input to the use-case and returns its result", async () => {

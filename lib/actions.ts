@@ -52,6 +52,8 @@ export function formAction<Schema extends z.core.$ZodType, T = void>(
   options: { keep?: readonly string[]; files?: readonly string[] } = {},
 ): FormAction<T> {
   return async (_previous, formData) => {
+    // a call that did not come from the form (arguments in another order or of another kind) has no fields to read
+    if (!(formData instanceof FormData)) return { ok: false, error: FIX_FIELDS };
     const fields = formFields(formData, options.files);
     const values: Record<string, string> = {};
     for (const name of options.keep ?? []) {

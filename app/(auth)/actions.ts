@@ -72,9 +72,11 @@ export const confirmEmailAddress = formAction(
   z.object({}),
   async () => {
     const token = await linkTokenFromCookie("/verify-email");
-    const userId = token ? await linkOwner(db, token) : null;
-    const outcome = token ? await confirmEmail(db, token) : "invalid";
     await forgetLinkToken("/verify-email");
+    // no link of ours came with it: nothing was tried, so there is nothing to record
+    if (!token) redirect("/verify-email?status=invalid");
+    const userId = await linkOwner(db, token);
+    const outcome = await confirmEmail(db, token);
     await audit({ type: "email_verified", outcome: outcome === "verified" ? "success" : "failure", userId, detail: { result: outcome } });
     // the result page carries no token, so it cannot leak from the address bar
     redirect(`/verify-email?status=${outcome}`);

@@ -3,6 +3,7 @@ import "server-only";
 // so the JWT carries only a random session id and the database decides, on
 // every request, whether that session is alive (lib/auth/sessions.ts).
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import { decode as decodeJwt } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { appDeps } from "@/lib/account/deps";
 import { checkCredentials } from "@/lib/account/sign-in";
@@ -51,6 +52,13 @@ declare module "next-auth" {
   }
 }
 
+/**
+ * Auth.js errors that say the request was refused, not that something broke:
+ * no or a wrong CSRF token, a callback URL that is not ours, a session cookie
+ * that does not decode.
+ */
+const REFUSED_REQUESTS = new Set(["MissingCSRF", "InvalidCallbackUrl", "InvalidCheck", "JWTSessionError", "SessionTokenError", "UnknownAction"]);
+
 /** The session cookie's name; `__Host-` (Secure, no Domain, Path=/) whenever the app is served over HTTPS. */
 export function sessionCookieName(secure: boolean): string {
   return secure ? "__Host-authjs.session-token" : "authjs.session-token";
@@ -64,6 +72,13 @@ function authConfig(): NextAuthConfig {
   return {
     secret: config.authSecret,
     session: { strategy: "jwt", maxAge: policy.maxAgeDays * 24 * 60 * 60 },
+    jwt: {
+      // a cookie that does not decode (altered, cut short, or sealed with an older secret) is no session:
+      // signing out with it only clears it, instead of failing as an error
+      async decode(params) {
+        return decodeJwt(params).catch(() => null);
+      },
+    },
     cookies: {
       sessionToken: {
         name: sessionCookieName(secure),
@@ -137,10 +152,12 @@ function authConfig(): NextAuthConfig {
       },
     },
     logger: {
-      // A wrong password is not an error worth a stack trace; anything else is logged, without details.
+      // A wrong password is not an error worth a stack trace, and a request Auth.js refuses is the
+      // client's mistake (a warning); anything else is logged as an error, without details.
       error(error) {
         if (error instanceof CredentialsSignin) return;
-        log("error", "auth_error", { type: (error as { type?: string }).type ?? error.name });
+        const type = (error as { type?: string }).type ?? error.name;
+        log(REFUSED_REQUESTS.has(type) ? "warn" : "error", "auth_error", { type });
       },
       warn(code) {
         log("warn", "auth_warning", { code });

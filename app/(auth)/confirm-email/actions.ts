@@ -10,9 +10,11 @@ import { forgetLinkToken, linkTokenFromCookie } from "../link-token";
 
 export const confirmEmailChangeAction = formAction(z.object({}), async () => {
   const token = await linkTokenFromCookie("/confirm-email");
-  const userId = token ? await linkOwner(db, token) : null;
-  const outcome = token ? await confirmEmailChange(db, token) : "invalid";
   await forgetLinkToken("/confirm-email");
+  // no link of ours came with it: nothing was tried, so there is nothing to record
+  if (!token) redirect("/confirm-email?status=invalid");
+  const userId = await linkOwner(db, token);
+  const outcome = await confirmEmailChange(db, token);
   await audit({ type: "email_changed", outcome: outcome === "changed" ? "success" : "failure", userId, detail: { result: outcome } });
   // the result page carries no token, so it cannot leak from the address bar
   redirect(`/confirm-email?status=${outcome}`);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { authRouteRefusal, cookieAsAuthJsReadsIt, isUsableCallbackUrl } from "./auth-route-requests";
+
+const form = new Headers({ "content-type": "application/x-www-form-urlencoded;charset=UTF-8", "content-length": "120" });
+const status = (method: string, path: string, headers = form) => authRouteRefusal(method, path, headers)?.status ?? "passes";
+
+describe("authRouteRefusal", () => {
+  it("passes the reads and the two forms the app uses", () => {
+    for (const path of ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/auth/signin", "/api/auth/error", "/api/auth/signout"]) {
+      expect(status("GET", path)).toBe("passes");
+    }
+    expect(status("POST", "/api/auth/callback/credentials")).toBe("passes");
+    expect(status("POST", "/api/auth/signout")).toBe("passes");
+  });
+
+  it("answers 404 for what Auth.js has but this app does not use, or nobody has", () => {
+    for (const path of ["/api/auth/verify-request", "/api/auth/webauthn-options/credentials", "/api/auth/callback/github", "/api/auth/nope", "/api/auth"]) {
+      expect(status("GET", path)).toBe(404);
+    }
+  });
+
+  it("answers 405 for a method the action does not take", () => {
+    expect(status("POST", "/api/auth/session")).toBe(405);
+    expect(status("GET", "/api/auth/callback/credentials")).toBe(405);
+    expect(status("PUT", "/api/auth/signout")).toBe(405);
+  });
+
+  it("answers 415 for a body that is not a urlencoded form, and 413 for one too large", () => {
+    expect(status("POST", "/api/auth/signout", new Headers({ "content-type": "application/json" }))).toBe(415);
+    expect(status("POST", "/api/auth/signout", new Headers({ "content-type": "multipart/form-data; boundary=x" }))).toBe(415);
+    expect(status("POST", "/api/auth/signout", new Headers())).toBe(415);
+    expect(status("POST", "/api/auth/callback/credentials", new Headers({ "content-type": "application/x-www-form-urlencoded", "content-length": "70000" }))).toBe(413);
+  });
+});
+
+describe("isUsableCallbackUrl", () => {
+  it("takes what Auth.js takes: an http(s) URL or a path", () => {
+    for (const value of ["/profile", "http://127.0.0.1:3000/x", "https://evil.test"]) expect(isUsableCallbackUrl(value, "http://127.0.0.1:3000")).toBe(true);
+  });
+
+  it("refuses what would make Auth.js answer 500", () => {
+    for (const value of ["$h0", "__proto__", "javascript:alert(1)", "%ff", "\\\\evil.test", "profile"]) expect(isUsableCallbackUrl(value, "http://127.0.0.1:3000")).toBe(false);
+  });
+});
+
+describe("cookieAsAuthJsReadsIt", () => {
+  it("takes the first cookie of the name, decoded when it decodes and as sent when not", () => {
+    expect(cookieAsAuthJsReadsIt("a=1; authjs.callback-url=%2Fprofile; authjs.callback-url=/x", "authjs.callback-url")).toBe("/profile");
+    expect(cookieAsAuthJsReadsIt("authjs.callback-url=%80%80", "authjs.callback-url")).toBe("%80%80");
+    expect(cookieAsAuthJsReadsIt("other=1", "authjs.callback-url")).toBeUndefined();
+  });
+});

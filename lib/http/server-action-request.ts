@@ -1,0 +1,101 @@
+// Server action requests in the shapes this app's pages send, and nothing
+// else. Next.js decodes an action's arguments before any of our code runs,
+// and a body it cannot decode (a cut-off form, arguments that are not the
+// form, an id no build has) ends there in a 500 and a stack trace in the
+// log. proxy.ts asks this module first and answers those requests itself.
+//
+// The shapes (React 19's encoding, as the pages render and post it):
+// - without JavaScript, a plain action's form carries `$ACTION_ID_<id>`;
+//   a useActionState form carries `$ACTION_REF_<n>`, `$ACTION_<n>:0` =
+//   {"id":<id>,"bound":"$@1"}, `$ACTION_<n>:1` = [<previous state>] and `$ACTION_KEY`;
+// - with JavaScript, `Next-Action: <id>` and a multipart body whose part "0"
+//   is [<previous state>, "$K1"] or ["$K1"] and whose form fields are named `_1_<name>`.
+
+export type ActionRefusal = { status: 400 | 404; message: string };
+
+const NOT_FOUND: ActionRefusal = { status: 404, message: "This form is out of date. Reload the page and try again." };
+const MALFORMED: ActionRefusal = { status: 400, message: "The form could not be read. Reload the page and try again." };
+
+/** Could Next.js take this POST for a server action? (It tries every multipart post, and any with the header.) */
+export function mayBeServerAction(headers: Headers): boolean {
+  return headers.has("next-action") || isMultipart(headers);
+}
+
+function isMultipart(headers: Headers): boolean {
+  return (headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+}
+
+/**
+ * Why the request must not reach Next.js, or null when it may (an action in
+ * one of the shapes above, or a post that is no action at all). `form` is the
+ * parsed body, or null when it was multipart but could not be parsed;
+ * `knownIds` is null where the build's ids are not known (development).
+ */
+export function serverActionRefusal(headers: Headers, form: FormData | null, knownIds: ReadonlySet<string> | null): ActionRefusal | null {
+  const known = (id: unknown) => typeof id === "string" && (knownIds === null ? /^[0-9a-f]{42}$/.test(id) : knownIds.has(id));
+  const fetchId = headers.get("next-action");
+  if (fetchId !== null) {
+    if (!known(fetchId)) return NOT_FOUND;
+    if (!isMultipart(headers) || form === null) return MALFORMED;
+    return fetchArgumentsProblem(form) ? MALFORMED : null;
+  }
+  if (form === null) return MALFORMED;
+  const allActionKeys = [...new Set(form.keys())].filter((key) => key.startsWith("$ACTION_"));
+  if (allActionKeys.length === 0) return null; // a plain form post: Next.js renders the page
+  // as Next.js sees it: `$ACTION_` fields with no action among them are a bad request
+  const actionKeys = allActionKeys.filter((key) => key !== "$ACTION_KEY");
+  if (actionKeys.length === 0) return MALFORMED;
+  const [first] = actionKeys;
+  if (first?.startsWith("$ACTION_ID_")) {
+    if (actionKeys.length !== 1 || form.getAll(first).length !== 1) return MALFORMED;
+    return known(first.slice("$ACTION_ID_".length)) ? null : NOT_FOUND;
+  }
+  const ref = /^\$ACTION_REF_(\d{1,3})$/.exec(actionKeys.find((key) => key.startsWith("$ACTION_REF_")) ?? "");
+  if (!ref) return MALFORMED;
+  const n = ref[1];
+  const expected = [`$ACTION_REF_${n}`, `$ACTION_${n}:0`, `$ACTION_${n}:1`];
+  if (actionKeys.length !== expected.length || !expected.every((key) => actionKeys.includes(key) && form.getAll(key).length === 1)) return MALFORMED;
+  const descriptor = form.get(`$ACTION_${n}:0`);
+  // Next.js reads the id from the text itself before it parses it, so the text must be React's own
+  if (typeof descriptor !== "string" || !descriptor.startsWith('{"id":"')) return MALFORMED;
+  const meta = parseJson(descriptor);
+  const bound = parseJson(form.get(`$ACTION_${n}:1`));
+  if (!isRecord(meta) || Object.keys(meta).length !== 2 || meta.bound !== "$@1") return MALFORMED;
+  if (!Array.isArray(bound) || bound.length > 1 || !bound.every((value) => isPlainValue(value))) return MALFORMED;
+  return known(meta.id) ? null : NOT_FOUND;
+}
+
+/** A JavaScript call's arguments: the form (and the previous state), nothing else. */
+function fetchArgumentsProblem(form: FormData): boolean {
+  if (form.getAll("0").length !== 1) return true;
+  const root = parseJson(form.get("0"));
+  if (!Array.isArray(root) || root.length < 1 || root.length > 2 || root.at(-1) !== "$K1") return true;
+  if (root.length === 2 && !isPlainValue(root[0])) return true;
+  return [...form.keys()].some((key) => key !== "0" && !key.startsWith("_1_"));
+}
+
+/** JSON that decodes to itself: no references to other parts ("$@1", "$K2", "$Q0"…), only escaped "$$" text and undefined. */
+export function isPlainValue(value: unknown, depth = 0): boolean {
+  if (depth > 8) return false;
+  if (value === null || typeof value === "number" || typeof value === "boolean") return true;
+  if (typeof value === "string") return !value.startsWith("$") || value.startsWith("$$") || value === "$undefined";
+  if (Array.isArray(value)) return value.length <= 100 && value.every((item) => isPlainValue(item, depth + 1));
+  if (isRecord(value)) {
+    const entries = Object.entries(value);
+    return entries.length <= 100 && entries.every(([key, item]) => key !== "__proto__" && isPlainValue(item, depth + 1));
+  }
+  return false;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function parseJson(value: FormDataEntryValue | null): unknown {
+  if (typeof value !== "string") return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
