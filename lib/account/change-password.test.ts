@@ -151,8 +151,13 @@ describe.each(DB_KINDS)("changePassword on %s", (kind) => {
   it("lets exactly one of two changes made at once from two sessions win: its password, its session, one notice", async () => {
     const account = await signedInUser("race");
     const passwords = { [account.sid]: NEW_PASSWORD, [account.otherSid]: "orchard velvet compass drifts" };
+    // truly at once: neither change hashes its new password until both have checked the old one
+    const bothChecked = barrier(2);
+    const racing: AccountDeps = { ...deps, hasher: { ...deps.hasher, hash: async (password) => (await bothChecked(), deps.hasher.hash(password)) } };
     const outcomes = await Promise.all(
-      Object.entries(passwords).map(([sessionId, password]) => account.change({ sessionId, password })),
+      Object.entries(passwords).map(([sessionId, password]) =>
+        changePassword(racing, { userId: account.user.id, sessionId, currentPassword: CURRENT, password, device: DEVICE }, RULES),
+      ),
     );
     const winners = outcomes.filter((outcome) => outcome.ok);
     expect(winners).toHaveLength(1);
@@ -166,3 +171,14 @@ describe.each(DB_KINDS)("changePassword on %s", (kind) => {
     expect(await noticesOf(account.user.id)).toHaveLength(1);
   });
 });
+
+/** Resolves for everyone once `count` callers are waiting. */
+function barrier(count: number): () => Promise<void> {
+  let waiting = 0;
+  let release: () => void = () => {};
+  const opened = new Promise<void>((resolve) => (release = resolve));
+  return () => {
+    if (++waiting === count) release();
+    return opened;
+  };
+}
