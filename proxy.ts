@@ -20,7 +20,7 @@ import { recordSecurityEvent } from "./lib/security-events";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/request-limits";
 import { isWellFormedMultipart } from "./lib/http/multipart-shape";
 import { builtServerActionIds } from "./lib/http/server-action-ids";
-import { mayBeServerAction, serverActionRefusal } from "./lib/http/server-action-request";
+import { isMultipart, mayBeServerAction, serverActionRefusal } from "./lib/http/server-action-request";
 
 const SESSION_COOKIES = ["__Host-authjs.session-token", "authjs.session-token"];
 const SIGNED_IN_ZONE = /^\/(profile|settings)(\/|$)/;
@@ -84,9 +84,12 @@ async function checkServerAction(request: NextRequest): Promise<NextResponse | n
   const body = await request.clone().arrayBuffer();
   if (body.byteLength > ACTION_BODY_LIMIT_BYTES) return tooLarge(request);
   const contentType = request.headers.get("content-type") ?? "";
-  const readable = isWellFormedMultipart(new Uint8Array(body), contentType);
-  const form = readable ? await new Response(body, { headers: { "Content-Type": contentType } }).formData().catch(() => null) : null;
-  const refusal = serverActionRefusal(request.headers, form, builtServerActionIds(env().isProduction));
+  const parsed = !isMultipart(request.headers)
+    ? new TextDecoder().decode(body)
+    : isWellFormedMultipart(new Uint8Array(body), contentType)
+      ? await new Response(body, { headers: { "Content-Type": contentType } }).formData().catch(() => null)
+      : null;
+  const refusal = serverActionRefusal(request.headers, parsed, builtServerActionIds(env().isProduction));
   if (!refusal) return null;
   const headers: Record<string, string> = { "Content-Type": "text/plain; charset=utf-8" };
   // the header Next.js's client router reads as "reload to get the current page"

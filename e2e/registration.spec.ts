@@ -122,7 +122,7 @@ async function expectFieldError(page: Page, label: Label, message: RegExp) {
   await expect(input).toHaveAttribute("aria-invalid", "true");
   await expect(input).toHaveAccessibleDescription(message);
   // ...and the message is shown beside the field, not only announced
-  await expect(input.locator("xpath=..").locator(".field-error")).toHaveText(message);
+  await expect(page.locator(".field", { has: input }).locator(".field-error")).toHaveText(message);
 }
 
 for (const javaScriptEnabled of [true, false]) {

@@ -10,7 +10,7 @@ const form = (entries: [string, string | Blob][]) => {
   for (const [name, value] of entries) data.append(name, value);
   return data;
 };
-const refusal = (headers: Record<string, string>, body: FormData | null, ids: ReadonlySet<string> | null = known) =>
+const refusal = (headers: Record<string, string>, body: FormData | string | null, ids: ReadonlySet<string> | null = known) =>
   serverActionRefusal(new Headers(headers), body, ids)?.status ?? "passes";
 
 const stateForm = (meta: string, bound = "[null]", extra: [string, string][] = []) =>
@@ -66,6 +66,11 @@ describe("serverActionRefusal: calls made by JavaScript", () => {
     expect(refusal({ ...multipart, "next-action": ID }, call(JSON.stringify([previous, "$K1"])))).toBe("passes");
   });
 
+  it("passes an action that takes no arguments, which is called with the text []", () => {
+    expect(refusal({ "content-type": "text/plain;charset=UTF-8", "next-action": ID }, "[]")).toBe("passes");
+    expect(refusal({ "content-type": "text/plain;charset=UTF-8", "next-action": ID }, '["x"]')).toBe(400);
+  });
+
   it("answers 404 for an unknown id, and checks only its shape where the build's ids are not known", () => {
     expect(refusal({ ...multipart, "next-action": "7f".padEnd(42, "0") }, call('["$K1"]'))).toBe(404);
     expect(refusal({ ...multipart, "next-action": "7f".padEnd(42, "0") }, call('["$K1"]'), null)).toBe("passes");
@@ -73,7 +78,8 @@ describe("serverActionRefusal: calls made by JavaScript", () => {
   });
 
   it.each([
-    ["a text body", {}, null],
+    ["an unreadable body", {}, null],
+    ["a text body that is not an empty argument list", {}, '[{"email":"a"}]'],
     ["no root part", multipart, form([["_1_email", "a"]])],
     ["a root that is not JSON", multipart, call("[")],
     ["a root that is not the form", multipart, call('[null,{"email":"a"}]')],

@@ -9,7 +9,8 @@
 //   a useActionState form carries `$ACTION_REF_<n>`, `$ACTION_<n>:0` =
 //   {"id":<id>,"bound":"$@1"}, `$ACTION_<n>:1` = [<previous state>] and `$ACTION_KEY`;
 // - with JavaScript, `Next-Action: <id>` and a multipart body whose part "0"
-//   is [<previous state>, "$K1"] or ["$K1"] and whose form fields are named `_1_<name>`.
+//   is [<previous state>, "$K1"] or ["$K1"] and whose form fields are named `_1_<name>`;
+//   an action that takes no arguments (sign out, say) is called with the text `[]`.
 
 export type ActionRefusal = { status: 400 | 404; message: string };
 
@@ -21,25 +22,28 @@ export function mayBeServerAction(headers: Headers): boolean {
   return headers.has("next-action") || isMultipart(headers);
 }
 
-function isMultipart(headers: Headers): boolean {
+export function isMultipart(headers: Headers): boolean {
   return (headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
 }
 
 /**
  * Why the request must not reach Next.js, or null when it may (an action in
- * one of the shapes above, or a post that is no action at all). `form` is the
- * parsed body, or null when it was multipart but could not be parsed;
+ * one of the shapes above, or a post that is no action at all). `body` is the
+ * parsed form of a multipart body (null when it could not be parsed), or the
+ * text of any other;
  * `knownIds` is null where the build's ids are not known (development).
  */
-export function serverActionRefusal(headers: Headers, form: FormData | null, knownIds: ReadonlySet<string> | null): ActionRefusal | null {
+export function serverActionRefusal(headers: Headers, body: FormData | string | null, knownIds: ReadonlySet<string> | null): ActionRefusal | null {
   const known = (id: unknown) => typeof id === "string" && (knownIds === null ? /^[0-9a-f]{42}$/.test(id) : knownIds.has(id));
   const fetchId = headers.get("next-action");
   if (fetchId !== null) {
     if (!known(fetchId)) return NOT_FOUND;
-    if (!isMultipart(headers) || form === null) return MALFORMED;
-    return fetchArgumentsProblem(form) ? MALFORMED : null;
+    if (typeof body === "string") return body.trim() === "[]" ? null : MALFORMED;
+    if (!isMultipart(headers) || body === null) return MALFORMED;
+    return fetchArgumentsProblem(body) ? MALFORMED : null;
   }
-  if (form === null) return MALFORMED;
+  if (!(body instanceof FormData)) return MALFORMED;
+  const form = body;
   const allActionKeys = [...new Set(form.keys())].filter((key) => key.startsWith("$ACTION_"));
   if (allActionKeys.length === 0) return null; // a plain form post: Next.js renders the page
   // as Next.js sees it: `$ACTION_` fields with no action among them are a bad request
