@@ -40,6 +40,8 @@ for (const [outage, { begin, end }] of Object.entries(OUTAGES)) {
     page,
     app,
   }) => {
+    // the mail gets up to 60 s to arrive once SMTP is back, on top of everything before it
+    test.slow();
     const account = newAccount("smtp-down");
     const logStart = app.server.logs().length;
     await begin(app.sink);
