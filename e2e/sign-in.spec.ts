@@ -214,3 +214,19 @@ test('"Keep me signed in" is a labelled checkbox', async ({ page }) => {
   await page.getByText("Keep me signed in").click(); // the label toggles it
   await expect(keep).toBeChecked();
 });
+
+test("the form's checks are fetched when the form is first used, not with the page, and then check as before", async ({ page }) => {
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
+  await page.goto("/login", { waitUntil: "networkidle" });
+  const withThePage = scripts.length;
+
+  const email = page.getByLabel("Email");
+  await email.focus();
+  await expect.poll(() => scripts.length, { message: "first focus fetches the validation code" }).toBeGreaterThan(withThePage);
+  await email.fill("not-an-address");
+  await email.blur();
+  await expect(page.getByText("Enter a valid email address, like name@example.com.")).toBeVisible();
+});

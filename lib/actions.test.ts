@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AVATAR_ERRORS, avatarSchema } from "./validation/avatar";
+import { avatarSchema } from "./validation/avatar";
+import { AVATAR_ERRORS } from "./validation/form-constants";
 import { formAction, formFields, refusal } from "./actions";
 import { FIX_FIELDS, UNEXPECTED } from "./form-messages";
 

@@ -3,18 +3,17 @@ import { EmailField } from "@/components/form/email-field";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
-import { resendVerificationSchema } from "@/lib/validation/sign-in";
 import { resendVerificationEmail } from "./actions";
 
 /** Asks for a new confirmation link. The answer is the same for every address. */
 export function ResendVerificationForm({ email }: { email?: string }) {
-  const { form, alert, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(
+  const { form, alert, formProps, pending, errorFor, valueOf } = useActionForm(
     resendVerificationEmail,
-    resendVerificationSchema,
+    () => import("@/lib/validation/sign-in").then((schemas) => schemas.resendVerificationSchema),
     { ids: { email: "resend-email" } },
   );
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate aria-label="Send a new confirmation link">
+    <form {...formProps} aria-label="Send a new confirmation link">
       <FormAlert {...alert} />
       <EmailField
         id="resend-email"

@@ -3,7 +3,8 @@
 // action and the page comes back with its result. With JavaScript,
 // react-hook-form checks the same zod schema as the person types, and only a
 // valid form is sent to the same action. The server checks again either way.
-import { zodResolver } from "@hookform/resolvers/zod";
+// The schema comes as a loader (`() => import(...)`) so that the validation
+// code is fetched when the form is first used, not with the page.
 import { startTransition, useActionState, useEffect, useState } from "react";
 import { get, useForm, type FieldErrors, type FieldValues, type Path } from "react-hook-form";
 import type * as z from "zod/mini";
@@ -11,6 +12,7 @@ import type { ActionFailure, FormAction, FormActionState } from "@/lib/actions";
 import { FIX_FIELDS } from "@/lib/form-messages";
 import { fieldId } from "./field";
 import type { SummaryItem } from "./form-alert";
+import { lazyZodResolver, type SchemaLoader } from "./lazy-zod-resolver";
 import { useHydrated } from "./use-hydrated";
 
 type Options = {
@@ -20,15 +22,20 @@ type Options = {
   initialFailure?: ActionFailure;
 };
 
-export function useActionForm<Schema extends z.core.$ZodType<FieldValues, FieldValues>, T>(action: FormAction<T>, schema: Schema, options: Options = {}) {
+export function useActionForm<Schema extends z.core.$ZodType<FieldValues, FieldValues>, T>(
+  action: FormAction<T>,
+  loadSchema: SchemaLoader<Schema>,
+  options: Options = {},
+) {
   type Fields = z.input<Schema>;
   const [state, dispatch, pending] = useActionState(action, null);
   const hydrated = useHydrated();
   // a submit the browser refused: a new object each time, so the summary takes focus again
   const [refused, setRefused] = useState<ActionFailure | null>(null);
   const [sent, setSent] = useState(false);
+  const [{ resolver, preload }] = useState(() => lazyZodResolver(loadSchema));
   const form = useForm<Fields, unknown, z.output<Schema>>({
-    resolver: zodResolver(schema),
+    resolver,
     mode: "onTouched",
     // the error summary takes focus and links to each field
     shouldFocusError: false,
@@ -68,9 +75,9 @@ export function useActionForm<Schema extends z.core.$ZodType<FieldValues, FieldV
     state,
     /** what the error summary shows: the props of <FormAlert> */
     alert: { state: alertState, items: alertItems },
-    formAction: dispatch,
+    /** the <form>'s own props: its action, the checked submit, and the first focus that fetches the checks */
+    formProps: { action: dispatch, onSubmit, onFocus: preload, noValidate: true },
     pending,
-    onSubmit,
     /** The message for a field: react-hook-form's once JavaScript runs, the server's in a full-page post. */
     errorFor(name: Path<Fields>): string | undefined {
       if (hydrated) {

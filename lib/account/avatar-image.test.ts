@@ -3,7 +3,7 @@
 // on, and what is kept is always a fresh 256×256 WebP without metadata.
 import sharp, { type Sharp } from "sharp";
 import { describe, expect, it } from "vitest";
-import { AVATAR_ERRORS, AVATAR_MAX_BYTES } from "@/lib/validation/avatar";
+import { AVATAR_ERRORS, AVATAR_MAX_BYTES } from "@/lib/validation/form-constants";
 import { AVATAR_SIZE, prepareAvatar, sniffImageType } from "./avatar-image";
 
 const RED = { r: 255, g: 0, b: 0 };

@@ -3,7 +3,7 @@
 // small square WebP drawn from the decoded pixels (no metadata, no payload
 // that rode along in the original).
 import sharp from "sharp";
-import { AVATAR_ERRORS, AVATAR_MAX_BYTES, type AVATAR_TYPES } from "@/lib/validation/avatar";
+import { AVATAR_ERRORS, AVATAR_MAX_BYTES, type AVATAR_TYPES } from "@/lib/validation/form-constants";
 
 export const AVATAR_SIZE = 256;
 /** A small file can still decode to a huge bitmap; refuse those before decoding. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
-import { ALL_OTHER_SESSIONS, changeEmailSchema, currentPasswordOnlySchema, endSessionsSchema } from "./account-settings";
+import { changeEmailSchema, currentPasswordOnlySchema, endSessionsSchema } from "./account-settings";
+import { ALL_OTHER_SESSIONS } from "./form-constants";
 
 const PASSWORD = "tangerine bicycle orchestra";
 const SESSION_ID = "cm4x9k2lq0000abcd1234efgh"; // a cuid, as Prisma makes session ids

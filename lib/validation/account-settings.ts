@@ -1,12 +1,11 @@
 // The signed-in settings forms that need the current password again.
 import * as z from "zod/mini";
 import { emailSchema } from "./email";
+import { ALL_OTHER_SESSIONS } from "./form-constants";
 import { currentPasswordSchema } from "./password";
 
 export const changeEmailSchema = z.object({ newEmail: emailSchema, currentPassword: currentPasswordSchema });
 
-/** Which session to end: one row's id, or every session but this one. */
-export const ALL_OTHER_SESSIONS = "others";
 // given to the pattern too: a string that is no id would otherwise get zod's own "must match pattern" text
 const SESSION_CHOICE = "Choose a session to end.";
 export const endSessionsSchema = z.object({

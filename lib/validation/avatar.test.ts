@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AVATAR_ERRORS, AVATAR_MAX_BYTES, avatarSchema } from "./avatar";
+import { avatarSchema } from "./avatar";
+import { AVATAR_ERRORS, AVATAR_MAX_BYTES } from "./form-constants";
 
 const fileOf = (size: number, name = "me.png") => new File([new Uint8Array(size)], name, { type: "image/png" });
 const errorOf = (input: unknown) => {

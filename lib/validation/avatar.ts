@@ -2,17 +2,7 @@
 // (a File). What the file contains is checked from its bytes on the server
 // (lib/account/avatar-image.ts), never from its name or claimed type.
 import * as z from "zod/mini";
-
-export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
-export const AVATAR_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
-
-export const AVATAR_ERRORS = {
-  empty: "Choose an image to upload.",
-  tooBig: "That file is larger than 2 MB. Choose a smaller image.",
-  wrongType: "That file isn't a PNG, JPEG or WebP image.",
-  unreadable: "That image couldn't be read. It may be damaged; try another file.",
-  tooManyPixels: "That image has too many pixels. Choose one under 40 megapixels.",
-} as const;
+import { AVATAR_ERRORS, AVATAR_MAX_BYTES } from "./form-constants";
 
 /** A file input's value in the browser is a list; the first file is the upload. */
 const firstFile = (value: unknown) =>

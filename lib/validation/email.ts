@@ -1,8 +1,7 @@
 // Email addresses are normalised once, on the way in, and then compared by
 // exact equality everywhere (never case-insensitive or LIKE lookups).
 import * as z from "zod/mini";
-
-export const EMAIL_MAX_LENGTH = 254;
+import { EMAIL_MAX_LENGTH } from "./form-constants";
 
 /** Trim, Unicode NFC, lower-case the whole address. */
 export function normalizeEmail(raw: string): string {

@@ -1,6 +1,5 @@
 import * as z from "zod/mini";
-
-export const NAME_MAX_LENGTH = 100;
+import { NAME_MAX_LENGTH } from "./form-constants";
 
 export const nameSchema = z.string({ error: "Enter your name." }).check(
   z.trim(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NAME_MAX_LENGTH } from "./name";
-import { BIO_MAX_LENGTH, profileSchema } from "./profile";
+import { BIO_MAX_LENGTH, NAME_MAX_LENGTH } from "./form-constants";
+import { profileSchema } from "./profile";
 
 const issuesOf = (input: unknown) => {
   const parsed = profileSchema.safeParse(input);

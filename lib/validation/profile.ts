@@ -1,7 +1,6 @@
 import * as z from "zod/mini";
+import { BIO_MAX_LENGTH } from "./form-constants";
 import { nameSchema } from "./name";
-
-export const BIO_MAX_LENGTH = 500;
 
 /** Only these fields are ever read from the profile form; anything else sent along is dropped. */
 export const profileSchema = z.object({

@@ -5,21 +5,22 @@ import { PasswordField } from "@/components/form/password-field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
 import type { ActionFailure } from "@/lib/actions";
-import { signInSchema } from "@/lib/validation/sign-in";
 import { signInWithPassword } from "../actions";
 import { ResendVerificationForm } from "../resend-verification-form";
 
 type Props = { callbackUrl: string; initialError?: ActionFailure };
 
 export function LoginForm({ callbackUrl, initialError }: Props) {
-  const { form, alert, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(signInWithPassword, signInSchema, {
-    initialFailure: initialError,
-  });
+  const { form, alert, formProps, pending, errorFor, valueOf } = useActionForm(
+    signInWithPassword,
+    () => import("@/lib/validation/sign-in").then((schemas) => schemas.signInSchema),
+    { initialFailure: initialError },
+  );
   const unverified = alert.state?.ok === false && alert.state.reason === "unverified";
 
   return (
     <>
-      <form action={formAction} onSubmit={onSubmit} noValidate>
+      <form {...formProps}>
         <FormAlert {...alert} />
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <EmailField

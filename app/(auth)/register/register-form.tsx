@@ -1,21 +1,20 @@
 "use client";
-import { useMemo } from "react";
 import { EmailField } from "@/components/form/email-field";
 import { Field } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";
 import { NewPasswordFields } from "@/components/form/new-password-fields";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
-import { registerSchema } from "@/lib/validation/register";
 import { register } from "../actions";
 
 export function RegisterForm({ minPasswordLength }: { minPasswordLength: number }) {
   // the browser checks everything but the common-password list, which the server adds
-  const schema = useMemo(() => registerSchema({ minLength: minPasswordLength }), [minPasswordLength]);
-  const { form, alert, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(register, schema);
+  const { form, alert, formProps, pending, errorFor, valueOf } = useActionForm(register, () =>
+    import("@/lib/validation/register").then((schemas) => schemas.registerSchema({ minLength: minPasswordLength })),
+  );
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate>
+    <form {...formProps}>
       <FormAlert {...alert} />
       <Field label="Name" autoComplete="name" defaultValue={valueOf("name")} error={errorFor("name")} {...form.register("name")} />
       <EmailField defaultValue={valueOf("email")} error={errorFor("email")} {...form.register("email")} />

@@ -1,17 +1,16 @@
 "use client";
-import { useMemo } from "react";
 import { FormAlert } from "@/components/form/form-alert";
 import { NEW_PASSWORD_LABELS, NewPasswordFields } from "@/components/form/new-password-fields";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
-import { resetPasswordSchema } from "@/lib/validation/password-reset";
 import { setNewPassword } from "../reset-actions";
 
 export function ResetPasswordForm({ minPasswordLength }: { minPasswordLength: number }) {
-  const schema = useMemo(() => resetPasswordSchema({ minLength: minPasswordLength }), [minPasswordLength]);
-  const { form, alert, formAction, pending, onSubmit, errorFor } = useActionForm(setNewPassword, schema);
+  const { form, alert, formProps, pending, errorFor } = useActionForm(setNewPassword, () =>
+    import("@/lib/validation/password-reset").then((schemas) => schemas.resetPasswordSchema({ minLength: minPasswordLength })),
+  );
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate>
+    <form {...formProps}>
       <FormAlert {...alert} />
       <NewPasswordFields
         minLength={minPasswordLength}

@@ -5,7 +5,7 @@ import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
 import type { ActionFailure } from "@/lib/actions";
-import { AVATAR_ERRORS, AVATAR_TYPES, avatarSchema } from "@/lib/validation/avatar";
+import { AVATAR_ERRORS, AVATAR_TYPES } from "@/lib/validation/form-constants";
 import { removeAvatarAction, uploadAvatarAction } from "../actions";
 import { Button } from "@/components/ui/button";
 
@@ -14,10 +14,14 @@ const TOO_LARGE: ActionFailure = { ok: false, error: AVATAR_ERRORS.tooBig };
 
 export function AvatarForm({ hasAvatar, tooLarge }: { hasAvatar: boolean; tooLarge: boolean }) {
   const earlier = tooLarge ? TOO_LARGE : undefined;
-  const { form, alert, formAction, pending, onSubmit, errorFor } = useActionForm(uploadAvatarAction, avatarSchema, { initialFailure: earlier });
+  const { form, alert, formProps, pending, errorFor } = useActionForm(
+    uploadAvatarAction,
+    () => import("@/lib/validation/avatar").then((schemas) => schemas.avatarSchema),
+    { initialFailure: earlier },
+  );
   return (
     <div>
-      <form action={formAction} onSubmit={onSubmit} noValidate>
+      <form {...formProps}>
         <FormAlert {...alert} />
         <Field
           label={hasAvatar ? "Replace your picture" : "Upload a picture"}

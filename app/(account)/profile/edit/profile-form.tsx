@@ -3,14 +3,15 @@ import { Field, TextAreaField } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
-import { NAME_MAX_LENGTH } from "@/lib/validation/name";
-import { BIO_MAX_LENGTH, profileSchema } from "@/lib/validation/profile";
+import { BIO_MAX_LENGTH, NAME_MAX_LENGTH } from "@/lib/validation/form-constants";
 import { updateProfileAction } from "../actions";
 
 export function ProfileForm({ name, bio }: { name: string; bio: string }) {
-  const { form, alert, formAction, pending, onSubmit, errorFor, valueOf } = useActionForm(updateProfileAction, profileSchema);
+  const { form, alert, formProps, pending, errorFor, valueOf } = useActionForm(updateProfileAction, () =>
+    import("@/lib/validation/profile").then((schemas) => schemas.profileSchema),
+  );
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate>
+    <form {...formProps}>
       <FormAlert {...alert} />
       <Field
         label="Name"

@@ -3,13 +3,14 @@ import { CurrentPasswordField } from "@/components/form/current-password-field";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
-import { currentPasswordOnlySchema } from "@/lib/validation/account-settings";
 import { deleteAccountAction } from "./actions";
 
 export function DeleteAccountForm() {
-  const { form, alert, formAction, pending, onSubmit, errorFor } = useActionForm(deleteAccountAction, currentPasswordOnlySchema);
+  const { form, alert, formProps, pending, errorFor } = useActionForm(deleteAccountAction, () =>
+    import("@/lib/validation/account-settings").then((schemas) => schemas.currentPasswordOnlySchema),
+  );
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate>
+    <form {...formProps}>
       <FormAlert {...alert} />
       <CurrentPasswordField
         hint="Type your password to confirm that you want to delete your account."

@@ -1,18 +1,17 @@
 "use client";
-import { useMemo } from "react";
 import { CurrentPasswordField } from "@/components/form/current-password-field";
 import { FormAlert } from "@/components/form/form-alert";
 import { NEW_PASSWORD_LABELS, NewPasswordFields } from "@/components/form/new-password-fields";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
-import { changePasswordSchema } from "@/lib/validation/password-reset";
 import { changePasswordAction } from "../../actions";
 
 export function ChangePasswordForm({ minPasswordLength }: { minPasswordLength: number }) {
-  const schema = useMemo(() => changePasswordSchema({ minLength: minPasswordLength }), [minPasswordLength]);
-  const { form, alert, formAction, pending, onSubmit, errorFor } = useActionForm(changePasswordAction, schema);
+  const { form, alert, formProps, pending, errorFor } = useActionForm(changePasswordAction, () =>
+    import("@/lib/validation/password-reset").then((schemas) => schemas.changePasswordSchema({ minLength: minPasswordLength })),
+  );
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate>
+    <form {...formProps}>
       <FormAlert {...alert} />
       <CurrentPasswordField error={errorFor("currentPassword")} {...form.register("currentPassword")} />
       <NewPasswordFields

@@ -6,7 +6,8 @@ import { formAction, refusal } from "@/lib/actions";
 import { audit, outcomeOf } from "@/lib/auth/audit";
 import { requireSession } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
-import { ALL_OTHER_SESSIONS, endSessionsSchema } from "@/lib/validation/account-settings";
+import { endSessionsSchema } from "@/lib/validation/account-settings";
+import { ALL_OTHER_SESSIONS } from "@/lib/validation/form-constants";
 
 const SESSIONS_PAGE = "/settings/sessions";
 

@@ -2,7 +2,7 @@
 import { CurrentPasswordField } from "@/components/form/current-password-field";
 import { FormAlert } from "@/components/form/form-alert";
 import { useActionForm } from "@/components/form/use-action-form";
-import { ALL_OTHER_SESSIONS, currentPasswordOnlySchema } from "@/lib/validation/account-settings";
+import { ALL_OTHER_SESSIONS } from "@/lib/validation/form-constants";
 import { endSessionsAction } from "./actions";
 import { Button } from "@/components/ui/button";
 import { TableCard } from "@/components/ui/table-card";
@@ -23,10 +23,12 @@ export type SessionRow = {
  * pressed says which session to end (its name and value are submitted).
  */
 export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
-  const { form, alert, formAction, pending, onSubmit, errorFor } = useActionForm(endSessionsAction, currentPasswordOnlySchema);
+  const { form, alert, formProps, pending, errorFor } = useActionForm(endSessionsAction, () =>
+    import("@/lib/validation/account-settings").then((schemas) => schemas.currentPasswordOnlySchema),
+  );
   const others = sessions.filter((session) => !session.current).length;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate>
+    <form {...formProps}>
       <FormAlert {...alert} />
       {others > 0 ? (
         <div className="sessions-confirm">
