@@ -1,5 +1,6 @@
 // The hashing pool: bcrypt runs in worker threads, never on the main thread;
 // waiting work is bounded; and its hashes are plain bcrypt both ways.
+import { readdirSync, readFileSync } from "node:fs";
 import bcrypt from "bcryptjs";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { isServerBusy } from "@/lib/server-busy";
@@ -57,6 +58,30 @@ describe("the queue bound", () => {
       expect(done.map(({ index }) => index)).toEqual([0, 1, 2]);
       for (const { index, hash } of done) expect(bcrypt.compareSync(`input ${index}`, hash)).toBe(true);
       expect(pool.queued).toBe(0);
+    } finally {
+      await pool.destroy();
+    }
+  });
+});
+
+/** A thread's nice value (Linux: field 19 of its stat file). */
+function niceness(statFile: string): number {
+  const stat = readFileSync(statFile, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+}
+
+const threadsNicerThan = (nice: number) =>
+  readdirSync("/proc/self/task").filter((tid) => niceness(`/proc/self/task/${tid}/stat`) > nice).length;
+
+describe.runIf(process.platform === "linux")("hashing threads on Linux", () => {
+  it("run at a lower priority than the thread that serves requests", async () => {
+    const caller = niceness("/proc/thread-self/stat");
+    const before = threadsNicerThan(caller);
+    const pool = createHashPool({ threads: 2, maxQueue: 8 });
+    try {
+      await Promise.all([pool.hash("warm up", 4), pool.hash("both threads", 4)]);
+      expect(threadsNicerThan(caller) - before).toBe(2);
+      expect(niceness("/proc/thread-self/stat")).toBe(caller);
     } finally {
       await pool.destroy();
     }
