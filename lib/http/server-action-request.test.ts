@@ -30,8 +30,9 @@ describe("serverActionRefusal: forms posted without JavaScript", () => {
     expect(refusal(multipart, stateForm(JSON.stringify({ id: ID, bound: "$@1" })))).toBe("passes");
   });
 
-  it("passes a multipart post that is no action at all (Next.js renders the page)", () => {
-    expect(refusal(multipart, form([["email", "a@b.test"]]))).toBe("passes");
+  it("answers 400 for a multipart post with no action in it, which Next.js would refuse with a stack trace in the log", () => {
+    expect(refusal(multipart, form([["email", "a@b.test"]]))).toBe(400);
+    expect(refusal(multipart, form([]))).toBe(400);
   });
 
   it("answers 404 for an id this build does not have", () => {

@@ -28,10 +28,9 @@ export function isMultipart(headers: Headers): boolean {
 
 /**
  * Why the request must not reach Next.js, or null when it may (an action in
- * one of the shapes above, or a post that is no action at all). `body` is the
- * parsed form of a multipart body (null when it could not be parsed), or the
- * text of any other;
- * `knownIds` is null where the build's ids are not known (development).
+ * one of the shapes above). `body` is the parsed form of a multipart body
+ * (null when it could not be parsed), or the text of any other; `knownIds` is
+ * null where the build's ids are not known (development).
  */
 export function serverActionRefusal(headers: Headers, body: FormData | string | null, knownIds: ReadonlySet<string> | null): ActionRefusal | null {
   const known = (id: unknown) => typeof id === "string" && (knownIds === null ? /^[0-9a-f]{42}$/.test(id) : knownIds.has(id));
@@ -44,10 +43,10 @@ export function serverActionRefusal(headers: Headers, body: FormData | string | 
   }
   if (!(body instanceof FormData)) return MALFORMED;
   const form = body;
-  const allActionKeys = [...new Set(form.keys())].filter((key) => key.startsWith("$ACTION_"));
-  if (allActionKeys.length === 0) return null; // a plain form post: Next.js renders the page
-  // as Next.js sees it: `$ACTION_` fields with no action among them are a bad request
-  const actionKeys = allActionKeys.filter((key) => key !== "$ACTION_KEY");
+  // Next.js takes every multipart post to a page (or to a path with no route) for a form action,
+  // and answers one with no action in it 400 after logging "Invalid Server Actions request" with a
+  // stack trace. No route handler here takes multipart, so none is refused that would have been served.
+  const actionKeys = [...new Set(form.keys())].filter((key) => key.startsWith("$ACTION_") && key !== "$ACTION_KEY");
   if (actionKeys.length === 0) return MALFORMED;
   const [first] = actionKeys;
   if (first?.startsWith("$ACTION_ID_")) {
