@@ -57,6 +57,21 @@ describe("serverActionRefusal: forms posted without JavaScript", () => {
   });
 });
 
+describe("serverActionRefusal: the Origin and the host", () => {
+  const post = (headers: Record<string, string>) => refusal({ ...multipart, ...headers }, form([[`$ACTION_ID_${ID}`, ""]]));
+
+  it("passes an Origin naming the host Next.js compares it with: the first X-Forwarded-Host, else Host", () => {
+    expect(post({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" })).toBe("passes");
+    expect(post({ origin: "https://app.example", host: "10.0.0.5:3000", "x-forwarded-host": "app.example, proxy.internal" })).toBe("passes");
+  });
+
+  it("answers 400 for an Origin naming another host, which Next.js would answer with 500 and an error in the log", () => {
+    expect(post({ origin: "http://localhost:3000", host: "127.0.0.1:3000" })).toBe(400);
+    expect(post({ origin: "http://127.0.0.1:3000", host: "evil.test" })).toBe(400);
+    expect(post({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "x-forwarded-host": "evil.test" })).toBe(400);
+  });
+});
+
 describe("serverActionRefusal: calls made by JavaScript", () => {
   const call = (root: string, fields: [string, string][] = [["_1_email", "a@b.test"]]) => form([["0", root], ...fields]);
 

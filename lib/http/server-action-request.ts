@@ -34,6 +34,9 @@ export function isMultipart(headers: Headers): boolean {
  */
 export function serverActionRefusal(headers: Headers, body: FormData | string | null, knownIds: ReadonlySet<string> | null): ActionRefusal | null {
   const known = (id: unknown) => typeof id === "string" && (knownIds === null ? /^[0-9a-f]{42}$/.test(id) : knownIds.has(id));
+  // Next.js refuses an action whose Origin names another host than the one it was sent to, logging an
+  // error and answering 500; the cross-site check lets through the app's other loopback names, and any Host
+  if (!originIsHost(headers)) return MALFORMED;
   const fetchId = headers.get("next-action");
   if (fetchId !== null) {
     if (!known(fetchId)) return NOT_FOUND;
@@ -66,6 +69,18 @@ export function serverActionRefusal(headers: Headers, body: FormData | string | 
   if (!isRecord(meta) || Object.keys(meta).length !== 2 || meta.bound !== "$@1") return MALFORMED;
   if (!Array.isArray(bound) || bound.length > 1 || !bound.every((value) => isPlainValue(value))) return MALFORMED;
   return known(meta.id) ? null : NOT_FOUND;
+}
+
+/** Does the Origin name the host Next.js compares it with (the first X-Forwarded-Host, else Host)? A request with none is not refused here. */
+function originIsHost(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  if (origin === null) return true;
+  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 /** A JavaScript call's arguments: the form (and the previous state), nothing else. */
