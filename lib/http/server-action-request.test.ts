@@ -51,6 +51,7 @@ describe("serverActionRefusal: forms posted without JavaScript", () => {
     ["a part of the action's encoding missing", form([["$ACTION_REF_1", ""], ["$ACTION_1:0", JSON.stringify({ id: ID, bound: "$@1" })]])],
     ["another encoded part", stateForm(JSON.stringify({ id: ID, bound: "$@1" }), "[null]", [["$ACTION_1:2", "[]"]])],
     ["metadata not written as React writes it", stateForm(JSON.stringify({ bound: "$@1", id: ID }))],
+    ["metadata whose id is escaped (Next.js reads the text, not the JSON)", stateForm(`{"id":"\\u00${ID.charCodeAt(0).toString(16)}${ID.slice(1)}","bound":"$@1"}`)],
     ["an action key with no action", form([["$ACTION_KEY", "k1"], ["email", "a@b.test"]])],
   ])("answers 400 for %s", (_case, body) => {
     expect(refusal(multipart, body)).toBe(400);

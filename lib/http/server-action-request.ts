@@ -62,11 +62,11 @@ export function serverActionRefusal(headers: Headers, body: FormData | string | 
   const expected = [`$ACTION_REF_${n}`, `$ACTION_${n}:0`, `$ACTION_${n}:1`];
   if (actionKeys.length !== expected.length || !expected.every((key) => actionKeys.includes(key) && form.getAll(key).length === 1)) return MALFORMED;
   const descriptor = form.get(`$ACTION_${n}:0`);
-  // Next.js reads the id from the text itself before it parses it, so the text must be React's own
-  if (typeof descriptor !== "string" || !descriptor.startsWith('{"id":"')) return MALFORMED;
   const meta = parseJson(descriptor);
   const bound = parseJson(form.get(`$ACTION_${n}:1`));
-  if (!isRecord(meta) || Object.keys(meta).length !== 2 || meta.bound !== "$@1") return MALFORMED;
+  // Next.js reads the id from the text itself before it parses it (an escaped character is another id
+  // there, refused with a stack trace in the log), so the text must be React's own, byte for byte
+  if (!isRecord(meta) || descriptor !== JSON.stringify({ id: meta.id, bound: "$@1" })) return MALFORMED;
   if (!Array.isArray(bound) || bound.length > 1 || !bound.every((value) => isPlainValue(value))) return MALFORMED;
   return known(meta.id) ? null : NOT_FOUND;
 }

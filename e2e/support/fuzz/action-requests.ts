@@ -78,6 +78,8 @@ function stateFields(spec: ActionSpec, id: string, random: Random): Part[] {
     `{"id":"${id}","bound":"$@9"}`,
     `{"id":"${id}","bound":null}`,
     `{"id":${id.length}}`,
+    // the same JSON, another text: the id's first character escaped
+    `{"id":"\\u${(id.charCodeAt(0) || 0x37).toString(16).padStart(4, "0")}${id.slice(1)}","bound":"$@1"}`,
     "[1,2,3]",
     '{"id":',
     '[{"a":"$@1"},"$K1"]',
