@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { authRouteRefusal, cookieAsAuthJsReadsIt, isUsableCallbackUrl } from "./auth-route-requests";
 
 const form = new Headers({ "content-type": "application/x-www-form-urlencoded;charset=UTF-8", "content-length": "120" });
-const status = (method: string, path: string, headers = form) => authRouteRefusal(method, path, headers)?.status ?? "passes";
+const status = (method: string, path: string, headers = form) => authRouteRefusal(method, new URL(path, "http://127.0.0.1:3000"), headers)?.status ?? "passes";
 
 describe("authRouteRefusal", () => {
   it("passes the reads and the two forms the app uses", () => {
@@ -23,6 +23,19 @@ describe("authRouteRefusal", () => {
     expect(status("POST", "/api/auth/session")).toBe(405);
     expect(status("GET", "/api/auth/callback/credentials")).toBe(405);
     expect(status("PUT", "/api/auth/signout")).toBe(405);
+  });
+
+  it("passes the error page with an error type Auth.js has, or none", () => {
+    expect(status("GET", "/api/auth/error?error=Configuration")).toBe("passes");
+    expect(status("GET", "/api/auth/error?error=AccessDenied&code=x")).toBe("passes");
+  });
+
+  it("answers 400 for an error that Auth.js would copy into an invalid Location header (it throws a TypeError)", () => {
+    for (const query of ["error=%f4%90%80%80", "error=%ED%A0%80", "error=a%0d%0ab", "error=%C3%A9", "error=Configuration&error=%ff", "error=", "error=a%20b"]) {
+      expect(status("GET", `/api/auth/error?${query}`), query).toBe(400);
+    }
+    // other actions encode it themselves
+    expect(status("GET", "/api/auth/signin?error=%ff")).toBe("passes");
   });
 
   it("answers 415 for a body that is not a urlencoded form, and 413 for one too large", () => {

@@ -10,17 +10,29 @@ export const AUTH_FORM_LIMIT_BYTES = 64 * 1024;
 const READS = new Set(["session", "csrf", "providers", "signin", "signout", "error"]);
 const POSTS = new Set(["callback/credentials", "signout"]);
 
-export type AuthRouteRefusal = { status: 404 | 405 | 413 | 415; message: string };
+/**
+ * Auth.js's own error types are words ("Configuration", "AccessDenied"). Its error action writes the
+ * `error` parameter into the Location of its redirect to our error page as it came, unescaped: a
+ * character past Latin-1 (U+FFFD from bytes that are no UTF-8, say) or a line break makes that header
+ * invalid, and the TypeError thrown is logged as an error.
+ */
+const ERROR_TYPE = /^[A-Za-z]{1,64}$/;
+
+export type AuthRouteRefusal = { status: 400 | 404 | 405 | 413 | 415; message: string };
 
 /** The Auth.js action a path names ("/api/auth/callback/credentials" → "callback/credentials"). */
 function actionOf(pathname: string): string {
   return pathname.replace(/^\/api\/auth\/?/, "").replace(/\/$/, "");
 }
 
-export function authRouteRefusal(method: string, pathname: string, headers: Headers): AuthRouteRefusal | null {
-  const action = actionOf(pathname);
+export function authRouteRefusal(method: string, url: Pick<URL, "pathname" | "searchParams">, headers: Headers): AuthRouteRefusal | null {
+  const action = actionOf(url.pathname);
   if (!READS.has(action) && !POSTS.has(action)) return { status: 404, message: "Not found." };
-  if (method === "GET" || method === "HEAD") return READS.has(action) ? null : { status: 405, message: "Method not allowed." };
+  if (method === "GET" || method === "HEAD") {
+    if (!READS.has(action)) return { status: 405, message: "Method not allowed." };
+    const errors = action === "error" ? url.searchParams.getAll("error") : [];
+    return errors.every((error) => ERROR_TYPE.test(error)) ? null : { status: 400, message: "The error named in the address is not valid." };
+  }
   if (method !== "POST" || !POSTS.has(action)) return { status: 405, message: "Method not allowed." };
   const type = (headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") return { status: 415, message: "Send the form as application/x-www-form-urlencoded." };

@@ -1,7 +1,19 @@
+import { createRequire } from "node:module";
+import type { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { isWellFormedMultipart, multipartBoundary } from "./multipart-shape";
 
 const type = "multipart/form-data; boundary=----b1";
+/** The parser Next.js reads a JavaScript call's arguments with. */
+const busboy = createRequire(import.meta.url)("next/dist/compiled/busboy") as (options: { headers: Record<string, string> }) => Writable;
+const busboyReads = (bytes: Buffer) =>
+  new Promise<boolean>((resolve) => {
+    const parser = busboy({ headers: { "content-type": type } });
+    parser.on("field", () => {});
+    parser.on("error", () => resolve(false));
+    parser.on("close", () => resolve(true));
+    parser.end(bytes);
+  });
 const body = (text: string) => Buffer.from(text, "latin1");
 const GOOD =
   '------b1\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.test\r\n' +
@@ -29,6 +41,18 @@ describe("isWellFormedMultipart", () => {
     ["a control character in a field name", `------b1\r\nContent-Disposition: form-data; name="a\u0001"\r\n\r\nx\r\n${GOOD}`, type],
   ])("refuses %s", (_case, text, contentType) => {
     expect(isWellFormedMultipart(body(text), contentType)).toBe(false);
+  });
+});
+
+describe("a part's header, which Next.js's parser (busboy) reads no further than 16 KiB", () => {
+  // the header with its blank line: 38 + name + 5 bytes
+  const withName = (length: number) => body(`------b1\r\nContent-Disposition: form-data; name="${"n".repeat(length)}"\r\n\r\nx\r\n${GOOD}`);
+
+  it("is taken up to 16,383 bytes and refused from 16,384, where busboy fails too", async () => {
+    expect(isWellFormedMultipart(withName(16_383 - 43), type)).toBe(true);
+    expect(await busboyReads(withName(16_383 - 43))).toBe(true);
+    expect(isWellFormedMultipart(withName(16_384 - 43), type)).toBe(false);
+    expect(await busboyReads(withName(16_384 - 43))).toBe(false);
   });
 });
 

@@ -30,8 +30,9 @@ describe("serverActionRefusal: forms posted without JavaScript", () => {
     expect(refusal(multipart, stateForm(JSON.stringify({ id: ID, bound: "$@1" })))).toBe("passes");
   });
 
-  it("passes a multipart post that is no action at all (Next.js renders the page)", () => {
-    expect(refusal(multipart, form([["email", "a@b.test"]]))).toBe("passes");
+  it("answers 400 for a multipart post with no action in it, which Next.js would refuse with a stack trace in the log", () => {
+    expect(refusal(multipart, form([["email", "a@b.test"]]))).toBe(400);
+    expect(refusal(multipart, form([]))).toBe(400);
   });
 
   it("answers 404 for an id this build does not have", () => {
@@ -50,9 +51,25 @@ describe("serverActionRefusal: forms posted without JavaScript", () => {
     ["a part of the action's encoding missing", form([["$ACTION_REF_1", ""], ["$ACTION_1:0", JSON.stringify({ id: ID, bound: "$@1" })]])],
     ["another encoded part", stateForm(JSON.stringify({ id: ID, bound: "$@1" }), "[null]", [["$ACTION_1:2", "[]"]])],
     ["metadata not written as React writes it", stateForm(JSON.stringify({ bound: "$@1", id: ID }))],
+    ["metadata whose id is escaped (Next.js reads the text, not the JSON)", stateForm(`{"id":"\\u00${ID.charCodeAt(0).toString(16)}${ID.slice(1)}","bound":"$@1"}`)],
     ["an action key with no action", form([["$ACTION_KEY", "k1"], ["email", "a@b.test"]])],
   ])("answers 400 for %s", (_case, body) => {
     expect(refusal(multipart, body)).toBe(400);
+  });
+});
+
+describe("serverActionRefusal: the Origin and the host", () => {
+  const post = (headers: Record<string, string>) => refusal({ ...multipart, ...headers }, form([[`$ACTION_ID_${ID}`, ""]]));
+
+  it("passes an Origin naming the host Next.js compares it with: the first X-Forwarded-Host, else Host", () => {
+    expect(post({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" })).toBe("passes");
+    expect(post({ origin: "https://app.example", host: "10.0.0.5:3000", "x-forwarded-host": "app.example, proxy.internal" })).toBe("passes");
+  });
+
+  it("answers 400 for an Origin naming another host, which Next.js would answer with 500 and an error in the log", () => {
+    expect(post({ origin: "http://localhost:3000", host: "127.0.0.1:3000" })).toBe(400);
+    expect(post({ origin: "http://127.0.0.1:3000", host: "evil.test" })).toBe(400);
+    expect(post({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "x-forwarded-host": "evil.test" })).toBe(400);
   });
 });
 

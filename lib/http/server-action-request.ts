@@ -28,13 +28,15 @@ export function isMultipart(headers: Headers): boolean {
 
 /**
  * Why the request must not reach Next.js, or null when it may (an action in
- * one of the shapes above, or a post that is no action at all). `body` is the
- * parsed form of a multipart body (null when it could not be parsed), or the
- * text of any other;
- * `knownIds` is null where the build's ids are not known (development).
+ * one of the shapes above). `body` is the parsed form of a multipart body
+ * (null when it could not be parsed), or the text of any other; `knownIds` is
+ * null where the build's ids are not known (development).
  */
 export function serverActionRefusal(headers: Headers, body: FormData | string | null, knownIds: ReadonlySet<string> | null): ActionRefusal | null {
   const known = (id: unknown) => typeof id === "string" && (knownIds === null ? /^[0-9a-f]{42}$/.test(id) : knownIds.has(id));
+  // Next.js refuses an action whose Origin names another host than the one it was sent to, logging an
+  // error and answering 500; the cross-site check lets through the app's other loopback names, and any Host
+  if (!originIsHost(headers)) return MALFORMED;
   const fetchId = headers.get("next-action");
   if (fetchId !== null) {
     if (!known(fetchId)) return NOT_FOUND;
@@ -44,10 +46,10 @@ export function serverActionRefusal(headers: Headers, body: FormData | string | 
   }
   if (!(body instanceof FormData)) return MALFORMED;
   const form = body;
-  const allActionKeys = [...new Set(form.keys())].filter((key) => key.startsWith("$ACTION_"));
-  if (allActionKeys.length === 0) return null; // a plain form post: Next.js renders the page
-  // as Next.js sees it: `$ACTION_` fields with no action among them are a bad request
-  const actionKeys = allActionKeys.filter((key) => key !== "$ACTION_KEY");
+  // Next.js takes every multipart post to a page (or to a path with no route) for a form action,
+  // and answers one with no action in it 400 after logging "Invalid Server Actions request" with a
+  // stack trace. No route handler here takes multipart, so none is refused that would have been served.
+  const actionKeys = [...new Set(form.keys())].filter((key) => key.startsWith("$ACTION_") && key !== "$ACTION_KEY");
   if (actionKeys.length === 0) return MALFORMED;
   const [first] = actionKeys;
   if (first?.startsWith("$ACTION_ID_")) {
@@ -60,13 +62,25 @@ export function serverActionRefusal(headers: Headers, body: FormData | string | 
   const expected = [`$ACTION_REF_${n}`, `$ACTION_${n}:0`, `$ACTION_${n}:1`];
   if (actionKeys.length !== expected.length || !expected.every((key) => actionKeys.includes(key) && form.getAll(key).length === 1)) return MALFORMED;
   const descriptor = form.get(`$ACTION_${n}:0`);
-  // Next.js reads the id from the text itself before it parses it, so the text must be React's own
-  if (typeof descriptor !== "string" || !descriptor.startsWith('{"id":"')) return MALFORMED;
   const meta = parseJson(descriptor);
   const bound = parseJson(form.get(`$ACTION_${n}:1`));
-  if (!isRecord(meta) || Object.keys(meta).length !== 2 || meta.bound !== "$@1") return MALFORMED;
+  // Next.js reads the id from the text itself before it parses it (an escaped character is another id
+  // there, refused with a stack trace in the log), so the text must be React's own, byte for byte
+  if (!isRecord(meta) || descriptor !== JSON.stringify({ id: meta.id, bound: "$@1" })) return MALFORMED;
   if (!Array.isArray(bound) || bound.length > 1 || !bound.every((value) => isPlainValue(value))) return MALFORMED;
   return known(meta.id) ? null : NOT_FOUND;
+}
+
+/** Does the Origin name the host Next.js compares it with (the first X-Forwarded-Host, else Host)? A request with none is not refused here. */
+function originIsHost(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  if (origin === null) return true;
+  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 /** A JavaScript call's arguments: the form (and the previous state), nothing else. */

@@ -78,6 +78,8 @@ function stateFields(spec: ActionSpec, id: string, random: Random): Part[] {
     `{"id":"${id}","bound":"$@9"}`,
     `{"id":"${id}","bound":null}`,
     `{"id":${id.length}}`,
+    // the same JSON, another text: the id's first character escaped
+    `{"id":"\\u${(id.charCodeAt(0) || 0x37).toString(16).padStart(4, "0")}${id.slice(1)}","bound":"$@1"}`,
     "[1,2,3]",
     '{"id":',
     '[{"a":"$@1"},"$K1"]',
@@ -131,7 +133,7 @@ export function callerHeaders(caller: Caller, random: Random): [string, string |
   const headers: [string, string | Buffer][] = [];
   const roll = random.next();
   if (roll < 0.95) headers.push(["Origin", caller.origin]);
-  else if (roll < 0.97) headers.push(["Origin", random.pick(["null", "https://attacker.example", caller.origin.toUpperCase()])]);
+  else if (roll < 0.97) headers.push(["Origin", random.pick(["null", "https://attacker.example", caller.origin.toUpperCase(), caller.origin.replace("127.0.0.1", "localhost")])]);
   if (random.chance(0.1)) headers.push(["Sec-Fetch-Site", random.pick(["same-origin", "same-site", "cross-site", "none"])]);
   const cookies: Buffer[] = [];
   if (caller.sessionCookie) cookies.push(Buffer.from(caller.sessionCookie));

@@ -16,9 +16,13 @@ export type CampaignSetup = {
   signedOut: Caller;
   signedIn: Caller;
   authCsrf: AuthCsrf;
+  /** the server log's length so far, to place each request in it */
+  logLength: () => number;
 };
 
 export type Offender = { index: number; request: string; status: number; why: string; body: string };
+/** A request's place in the server log: its length when the request went out and when the answer was in. */
+export type Sent = { index: number; request: string; logFrom: number; logTo: number };
 export type CampaignResult = {
   sent: number;
   byStatus: Record<number, number>;
@@ -28,6 +32,8 @@ export type CampaignResult = {
   /** seconds spent waiting on each kind of request, to see where a run's time goes */
   secondsByKind: Record<string, number>;
   offenders: Offender[];
+  /** every request, to name the ones behind a line in the log */
+  timeline: Sent[];
 };
 
 /** proxy.ts's answer to a state-changing request from another site or none. */
@@ -71,14 +77,18 @@ function overLimit(setup: CampaignSetup, caller: Caller, random: Random): RawReq
 
 export async function runCampaign(setup: CampaignSetup): Promise<CampaignResult> {
   const random = seededRandom(setup.seed);
-  const result: CampaignResult = { sent: 0, byStatus: {}, byKind: {}, crossSiteRefusals: 0, secondsByKind: {}, offenders: [] };
+  const result: CampaignResult = { sent: 0, byStatus: {}, byKind: {}, crossSiteRefusals: 0, secondsByKind: {}, offenders: [], timeline: [] };
   let next = 0;
   const worker = async () => {
     while (next < setup.count) {
       const index = next++;
       const { kind, request } = nthRequest(setup, random);
       const started = performance.now();
+      const logFrom = setup.logLength();
       const response = await send(setup.baseURL, request);
+      // one more turn of the event loop: what the server printed before it answered has been read by then
+      await new Promise((resolve) => setImmediate(resolve));
+      result.timeline.push({ index, request: describe(request), logFrom, logTo: setup.logLength() });
       result.secondsByKind[kind] = Math.round((result.secondsByKind[kind] ?? 0) + (performance.now() - started) / 1000);
       if (response.status === 403 && response.body === CROSS_SITE_REFUSED) result.crossSiteRefusals++;
       result.sent++;
@@ -90,6 +100,14 @@ export async function runCampaign(setup: CampaignSetup): Promise<CampaignResult>
   };
   await Promise.all(Array.from({ length: setup.concurrency }, worker));
   return result;
+}
+
+/** The requests in flight when the server printed what stands at `at` in its log; failing those, the last one answered before. */
+export function requestsAround(timeline: readonly Sent[], at: number): Sent[] {
+  const inFlight = timeline.filter(({ logFrom, logTo }) => logFrom <= at && at < logTo);
+  if (inFlight.length > 0) return inFlight;
+  const before = timeline.filter(({ logTo }) => logTo <= at);
+  return before.length === 0 ? [] : [before.reduce((latest, sent) => (sent.logTo > latest.logTo ? sent : latest))];
 }
 
 function verdict(response: RawResponse): string | null {

@@ -5,7 +5,7 @@ import { throttledSeconds } from "@/lib/auth/sign-in-messages";
 
 /** Only what the app asks Auth.js for reaches it (lib/auth/auth-route-requests.ts). */
 async function refused(request: NextRequest): Promise<Response | null> {
-  const refusal = authRouteRefusal(request.method, request.nextUrl.pathname, request.headers);
+  const refusal = authRouteRefusal(request.method, request.nextUrl, request.headers);
   // a body sent in chunks has no Content-Length to check: measure it
   const tooLarge = !refusal && request.method === "POST" && (await request.clone().arrayBuffer()).byteLength > AUTH_FORM_LIMIT_BYTES;
   if (refusal || tooLarge) {
