@@ -10,18 +10,7 @@ import { describeError, log } from "@/lib/log";
 import { env } from "@/lib/env";
 import { currentSessionId } from "./current-session";
 import { findLiveSession } from "./sessions";
-import { unavailablePath } from "./unavailable";
-
-/** The session could not be checked because the database did not answer. */
-export class SessionUnavailable extends Error {
-  override name = "SessionUnavailable";
-  readonly code = "SESSION_UNAVAILABLE";
-}
-
-/** By code, not class: Next.js may load a module once per bundle layer. */
-export function isSessionUnavailable(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "SESSION_UNAVAILABLE";
-}
+import { isSessionUnavailable, SessionUnavailable, unavailablePath } from "./unavailable";
 
 const ACCOUNT_FIELDS = { id: true, name: true, email: true, emailVerified: true, pendingEmail: true, bio: true, image: true, createdAt: true } as const;
 

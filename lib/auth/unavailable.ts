@@ -1,6 +1,7 @@
 // Where a signed-in page sends people while the database does not answer:
 // a page that says so (503, see proxy.ts), keeps them signed in, and links
 // back to where they were. Plain strings, so tests can recognise the answer.
+// No framework or database imports: lib/actions.ts reads this too.
 import { safeCallbackPath } from "./redirects";
 
 export const UNAVAILABLE_PAGE = "/unavailable";
@@ -10,4 +11,15 @@ export const UNAVAILABLE_MESSAGE = "We can't reach your account right now. Nothi
 
 export function unavailablePath(returnTo: string): string {
   return `${UNAVAILABLE_PAGE}?from=${encodeURIComponent(safeCallbackPath(returnTo))}`;
+}
+
+/** The session could not be checked because the database did not answer (logged where that happened, with its cause). */
+export class SessionUnavailable extends Error {
+  override name = "SessionUnavailable";
+  readonly code = "SESSION_UNAVAILABLE";
+}
+
+/** By code, not class: Next.js may load a module once per bundle layer. */
+export function isSessionUnavailable(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "SESSION_UNAVAILABLE";
 }

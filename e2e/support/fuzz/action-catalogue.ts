@@ -45,8 +45,8 @@ const FIELDS: Record<string, { fields: Record<string, FieldKind>; signedIn?: fal
   updateProfileAction: { fields: { name: "name", bio: "bio" } },
   uploadAvatarAction: { fields: { avatar: "file" } },
   signOutAction: { fields: {}, signedIn: false, stateless: true },
-  removeAvatarAction: { fields: {}, signedIn: false, stateless: true },
-  cancelEmailChangeAction: { fields: {}, signedIn: false, stateless: true },
+  removeAvatarAction: { fields: {}, signedIn: false },
+  cancelEmailChangeAction: { fields: {}, signedIn: false },
 };
 
 type Manifest = { node: Record<string, { exportedName?: string; workers: Record<string, unknown> }> };
