@@ -1,11 +1,16 @@
 import Link from "next/link";
+import { Notice } from "@/components/notice";
 import { ButtonLink } from "@/components/ui/button";
 import { currentUser } from "@/lib/auth/current-user";
+import { SIGNED_OUT_UNCONFIRMED_MESSAGE } from "@/lib/auth/unavailable";
 
-export default async function HomePage() {
-  const user = await currentUser();
+type Props = { searchParams: Promise<{ "signed-out"?: string | string[] }> };
+
+export default async function HomePage({ searchParams }: Props) {
+  const [user, { "signed-out": signedOut }] = await Promise.all([currentUser(), searchParams]);
   return (
     <section className="hero">
+      {signedOut === "unconfirmed" && user === null && <Notice>{SIGNED_OUT_UNCONFIRMED_MESSAGE}</Notice>}
       <h1>Your account, done right</h1>
       <p className="lead">
         Create an account with your email address, confirm it from your inbox, and sign in securely. Reset a

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(account)/actions";
 import { currentUserIfKnown } from "@/lib/auth/current-user";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonForm } from "@/components/form/button-form";
+import { ButtonLink } from "@/components/ui/button";
 
 export async function SiteHeader() {
   // undefined while the database cannot say who is signed in: neither menu, rather than a wrong one
@@ -16,11 +17,7 @@ export async function SiteHeader() {
           {user === undefined ? null : user ? (
             <>
               <Link href="/profile">{user.name || user.email}</Link>
-              <form action={signOutAction}>
-                <Button type="submit" variant="secondary">
-                  Sign out
-                </Button>
-              </form>
+              <ButtonForm action={signOutAction} label="Sign out" pendingText="Signing out…" variant="secondary" />
             </>
           ) : (
             <>

@@ -23,3 +23,8 @@ export class SessionUnavailable extends Error {
 export function isSessionUnavailable(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === "SESSION_UNAVAILABLE";
 }
+
+/** Where a sign-out lands when the database could not record it: signed out in this browser, the session's end to follow (lib/auth/end-session.ts). */
+export const SIGNED_OUT_UNCONFIRMED_PATH = "/?signed-out=unconfirmed";
+export const SIGNED_OUT_UNCONFIRMED_MESSAGE =
+  "You're signed out in this browser. We couldn't reach our database to record it, so we'll finish ending your session there as soon as we can.";

@@ -44,7 +44,7 @@ const FIELDS: Record<string, { fields: Record<string, FieldKind>; signedIn?: fal
   deleteAccountAction: { fields: { currentPassword: password } },
   updateProfileAction: { fields: { name: "name", bio: "bio" } },
   uploadAvatarAction: { fields: { avatar: "file" } },
-  signOutAction: { fields: {}, signedIn: false, stateless: true },
+  signOutAction: { fields: {}, signedIn: false },
   removeAvatarAction: { fields: {}, signedIn: false },
   cancelEmailChangeAction: { fields: {}, signedIn: false },
 };
