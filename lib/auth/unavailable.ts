@@ -9,6 +9,12 @@ export const UNAVAILABLE_PAGE = "/unavailable";
 export const UNAVAILABLE_RETRY_SECONDS = 5;
 export const UNAVAILABLE_MESSAGE = "We can't reach your account right now. Nothing was changed and you're still signed in. Please try again in a moment.";
 
+/**
+ * Set by proxy.ts on the request for the unavailable page only (and removed from every other):
+ * that page must answer without the database, header included, or it would wait for it again.
+ */
+export const NO_DATABASE_HEADER = "x-render-without-database";
+
 export function unavailablePath(returnTo: string): string {
   return `${UNAVAILABLE_PAGE}?from=${encodeURIComponent(safeCallbackPath(returnTo))}`;
 }
