@@ -11,7 +11,7 @@
 // and everything after them waits for a connection.
 import pg from "pg";
 import { ANSWER } from "../scripts/bench/answers";
-import { UNAVAILABLE_MESSAGE, UNAVAILABLE_PAGE } from "../lib/auth/unavailable";
+import { NO_DATABASE_HEADER, UNAVAILABLE_MESSAGE, UNAVAILABLE_PAGE } from "../lib/auth/unavailable";
 import { send, type CookieJar } from "../scripts/bench/http";
 import { attemptSignIn } from "../scripts/bench/sign-in";
 import { createVerifiedAccount } from "./support/accounts";
@@ -117,6 +117,9 @@ test.describe("Database pool exhaustion", () => {
       expect(await signInProbe(baseURL, signingIn)).toBe(OK);
       expect(await registrationProbe(baseURL, registered)).toBe(OK);
       expect((await send(`${baseURL}/api/ready`)).status).toBe(200);
+      // only proxy.ts marks a page to be rendered without the database: a client that says so is not heard
+      const home = await send(`${baseURL}/`, { jar: viewer.jar, headers: { [NO_DATABASE_HEADER]: "1" } });
+      expect(home.body).toContain("Sign out");
       expect(server.exit()).toBeUndefined();
     } finally {
       await locker.end().catch(() => undefined);
