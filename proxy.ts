@@ -14,7 +14,7 @@ import { env } from "./lib/env";
 import { crossSiteReason, ownOrigins } from "./lib/http/same-origin";
 import { securityHeaders } from "./lib/http/security-headers";
 import { requestMeta } from "./lib/auth/request-meta";
-import { UNAVAILABLE_PAGE, UNAVAILABLE_RETRY_SECONDS } from "./lib/auth/unavailable";
+import { NO_DATABASE_HEADER, UNAVAILABLE_PAGE, UNAVAILABLE_RETRY_SECONDS } from "./lib/auth/unavailable";
 import { db } from "./lib/db";
 import { recordSecurityEvent } from "./lib/security-events";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/request-limits";
@@ -59,7 +59,7 @@ async function route(request: NextRequest, policy: string): Promise<NextResponse
   if (isLinkPage(request.nextUrl.pathname)) return moveLinkToken(request, request.nextUrl.pathname, policy);
   // a page cannot choose its status: this one says the database is away, so it is a 503
   if (request.nextUrl.pathname === UNAVAILABLE_PAGE) {
-    return render(request, policy, { status: 503, headers: { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) } });
+    return render(request, policy, { status: 503, headers: { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) } }, { withoutDatabase: true });
   }
   if (!SIGNED_IN_ZONE.test(request.nextUrl.pathname)) return render(request, policy);
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return render(request, policy);
@@ -97,10 +97,16 @@ async function checkServerAction(request: NextRequest): Promise<NextResponse | n
   return new NextResponse(refusal.message, { status: refusal.status, headers });
 }
 
-/** On to the route; Next.js reads the nonce from the policy in the request headers and puts it on its scripts. */
-function render(request: NextRequest, policy: string, init: ResponseInit = {}): NextResponse {
+/**
+ * On to the route; Next.js reads the nonce from the policy in the request headers and puts it on its scripts.
+ * `withoutDatabase` tells the page's header not to ask who is signed in (lib/auth/unavailable.ts).
+ */
+function render(request: NextRequest, policy: string, init: ResponseInit = {}, { withoutDatabase = false } = {}): NextResponse {
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", policy);
+  // only this proxy says so, never the client
+  headers.delete(NO_DATABASE_HEADER);
+  if (withoutDatabase) headers.set(NO_DATABASE_HEADER, "1");
   return NextResponse.next({ ...init, request: { headers } });
 }
 

@@ -15,11 +15,20 @@ const DRAIN_MS = 10_000;
 async function main() {
   // as `next start` does; set before Next.js and React load, since they choose their builds by it
   Object.assign(process.env, { NODE_ENV: "production" });
-  const [{ default: next }, { env, EnvError }, { settleClientHeaders }, { isDecodablePath }, { log }, { isDraining, runShutdownHooks, startDraining }] = await Promise.all([
+  const [
+    { default: next },
+    { env, EnvError },
+    { settleClientHeaders },
+    { isDecodablePath },
+    { seeOtherAfterFormPost },
+    { log },
+    { isDraining, runShutdownHooks, startDraining },
+  ] = await Promise.all([
     import("next"),
     import("./lib/env"),
     import("./lib/http/client-address"),
     import("./lib/http/request-target"),
+    import("./lib/http/see-other"),
     import("./lib/log"),
     import("./lib/shutdown"),
   ]);
@@ -49,6 +58,7 @@ async function main() {
       return;
     }
     settleClientHeaders(request, trusted);
+    seeOtherAfterFormPost(request, response);
     // once draining, every answer ends its connection: the client opens its next one elsewhere
     if (isDraining()) response.setHeader("Connection", "close");
     unanswered.add(response);

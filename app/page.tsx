@@ -1,18 +1,24 @@
 import Link from "next/link";
+import { Notice } from "@/components/notice";
 import { ButtonLink } from "@/components/ui/button";
-import { currentUser } from "@/lib/auth/current-user";
+import { currentUserIfKnown } from "@/lib/auth/current-user";
+import { SIGNED_OUT_UNCONFIRMED_MESSAGE } from "@/lib/auth/unavailable";
 
-export default async function HomePage() {
-  const user = await currentUser();
+type Props = { searchParams: Promise<{ "signed-out"?: string | string[] }> };
+
+export default async function HomePage({ searchParams }: Props) {
+  // undefined while the database cannot say who is signed in: neither way on, rather than a wrong one (and no error page)
+  const [user, { "signed-out": signedOut }] = await Promise.all([currentUserIfKnown(), searchParams]);
   return (
     <section className="hero">
+      {signedOut === "unconfirmed" && user === null && <Notice>{SIGNED_OUT_UNCONFIRMED_MESSAGE}</Notice>}
       <h1>Your account, done right</h1>
       <p className="lead">
         Create an account with your email address, confirm it from your inbox, and sign in securely. Reset a
         forgotten password by email and keep your profile up to date.
       </p>
       <p className="hero__actions">
-        {user ? (
+        {user === undefined ? null : user ? (
           <ButtonLink href="/profile">Go to your profile</ButtonLink>
         ) : (
           <>

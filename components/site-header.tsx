@@ -1,11 +1,15 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { signOutAction } from "@/app/(account)/actions";
 import { currentUserIfKnown } from "@/lib/auth/current-user";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { NO_DATABASE_HEADER } from "@/lib/auth/unavailable";
+import { ButtonForm } from "@/components/form/button-form";
+import { ButtonLink } from "@/components/ui/button";
 
 export async function SiteHeader() {
-  // undefined while the database cannot say who is signed in: neither menu, rather than a wrong one
-  const user = await currentUserIfKnown();
+  // undefined while the database cannot say who is signed in: neither menu, rather than a wrong one;
+  // the unavailable page does not ask (proxy.ts marks it), so it answers at once while the database is away
+  const user = (await headers()).has(NO_DATABASE_HEADER) ? undefined : await currentUserIfKnown();
   return (
     <header className="site-header">
       <div className="container site-header__inner">
@@ -16,11 +20,7 @@ export async function SiteHeader() {
           {user === undefined ? null : user ? (
             <>
               <Link href="/profile">{user.name || user.email}</Link>
-              <form action={signOutAction}>
-                <Button type="submit" variant="secondary">
-                  Sign out
-                </Button>
-              </form>
+              <ButtonForm action={signOutAction} label="Sign out" pendingText="Signing out…" variant="secondary" />
             </>
           ) : (
             <>

@@ -1,8 +1,10 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { redirect } from "next/navigation";
 import { avatarSchema } from "./validation/avatar";
 import { AVATAR_ERRORS } from "./validation/form-constants";
-import { formAction, formFields, refusal } from "./actions";
+import { SessionUnavailable } from "./auth/unavailable";
+import { buttonAction, formAction, formFields, refusal } from "./actions";
 import { FIX_FIELDS, UNEXPECTED } from "./form-messages";
 
 const form = (entries: [string, string | Blob][]) => {
@@ -143,5 +145,48 @@ describe("formAction", () => {
     const result = await action(null, form([["name", "ada"]]));
     expect(result).toMatchObject({ ok: false, error: UNEXPECTED });
     expect(JSON.stringify(result)).not.toContain("ECONNREFUSED");
+  });
+});
+
+describe("buttonAction", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  // what a button's form posts: React's own fields only, with or without JavaScript
+  const pressed = () => form([["$ACTION_KEY", "k0"]]);
+
+  it("runs on a press, whatever else came with it, and returns the run's result", async () => {
+    const run = vi.fn(async () => ({ ok: true as const, data: "done" }));
+    const action = buttonAction(run);
+    expect(await action(null, pressed())).toEqual({ ok: true, data: "done" });
+    expect(await action(null, form([["name", "x"]]))).toEqual({ ok: true, data: "done" });
+    expect(run).toHaveBeenCalledTimes(2);
+    expect(run).toHaveBeenCalledWith();
+  });
+
+  it("lets a redirect through: it is how a button's action ends when it worked", async () => {
+    const action = buttonAction(async () => redirect("/profile/edit?updated=avatar-removed"));
+    await expect(action(null, pressed())).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+  });
+
+  it("answers a fault with the generic message and one log line, never the error's text", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const action = buttonAction(async () => {
+      throw new Error("connect ECONNREFUSED 127.0.0.1:5432");
+    });
+    const result = await action(null, pressed());
+    expect(result).toEqual({ ok: false, error: UNEXPECTED, values: {} });
+    expect(JSON.stringify(result)).not.toContain("ECONNREFUSED");
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(String(logged.mock.calls[0]?.[0]))).toMatchObject({ level: "error", event: "action_failed", error: "Error" });
+  });
+
+  it("answers a session the database could not check generically, without logging it again", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const action = buttonAction(async () => {
+      throw new SessionUnavailable();
+    });
+    expect(await action(null, pressed())).toEqual({ ok: false, error: UNEXPECTED, values: {} });
+    expect(logged).not.toHaveBeenCalled();
   });
 });

@@ -3,6 +3,7 @@
 // exceptions; unexpected ones are logged and answered with a generic message.
 import { unstable_rethrow } from "next/navigation";
 import * as z from "zod/mini";
+import { isSessionUnavailable } from "./auth/unavailable";
 import { FIX_FIELDS, UNEXPECTED } from "./form-messages";
 import { describeError, log } from "./log";
 import { isServerBusy, SERVER_BUSY_MESSAGE } from "./server-busy";
@@ -70,8 +71,22 @@ export function formAction<Schema extends z.core.$ZodType, T = void>(
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() travel as exceptions
       if (isServerBusy(error)) return { ok: false, error: SERVER_BUSY_MESSAGE, values };
-      log("error", "action_failed", { error: describeError(error) });
+      // a session that could not be checked was logged there, with the database's own error: one line per fault
+      if (!isSessionUnavailable(error)) log("error", "action_failed", { error: describeError(error) });
       return { ok: false, error: UNEXPECTED, values };
     }
   };
+}
+
+const NO_FIELDS = z.object({});
+
+/**
+ * The action of a form that is only a button (sign out, remove the picture,
+ * confirm a link): it reads no fields, and keeps the contract of every
+ * form's action, so a fault is the same designed answer ("something went
+ * wrong, nothing was changed") shown in its form (components/form/button-form.tsx),
+ * never an error page, with or without JavaScript.
+ */
+export function buttonAction<T = void>(run: () => Promise<ActionResult<T>>): FormAction<T> {
+  return formAction(NO_FIELDS, () => run());
 }

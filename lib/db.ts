@@ -3,6 +3,7 @@
 // unless a query asks for it with `omit: { passwordHash: false }`.
 import { isEmbeddedUrl, makeAdapterFactory, type PoolSettings } from "./db-adapter";
 import { env } from "./env";
+import { describeError, log } from "./log";
 import { Prisma, PrismaClient } from "./generated/prisma/client";
 
 export function createDbClient(url: string, pool: PoolSettings = {}) {
@@ -31,7 +32,13 @@ const holder = globalThis as unknown as { __db?: DbClient };
 
 function sharedClient(): DbClient {
   const { databaseUrl, dbPoolSize, dbConnectTimeoutMs, dbStatementTimeoutMs } = env();
-  return (holder.__db ??= createDbClient(databaseUrl, { max: dbPoolSize, connectTimeoutMs: dbConnectTimeoutMs, statementTimeoutMs: dbStatementTimeoutMs }));
+  return (holder.__db ??= createDbClient(databaseUrl, {
+    max: dbPoolSize,
+    connectTimeoutMs: dbConnectTimeoutMs,
+    statementTimeoutMs: dbStatementTimeoutMs,
+    // an idle connection the server closed (a restart): one structured line, and the pool opens another when asked
+    onPoolError: (error) => log("warn", "db_connection_lost", { error: describeError(error) }),
+  }));
 }
 
 // Created on first use, so importing this module (as `next build` does while

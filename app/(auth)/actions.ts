@@ -8,7 +8,7 @@ import { appDeps } from "@/lib/account/deps";
 import { ipLimitMessage, REGISTRATIONS_PER_IP, RESENDS_PER_IP } from "@/lib/account/ip-limits";
 import { registerAccount } from "@/lib/account/register";
 import { confirmEmail, resendVerification } from "@/lib/account/verify-email";
-import { formAction } from "@/lib/actions";
+import { buttonAction, formAction } from "@/lib/actions";
 import { audit } from "@/lib/auth/audit";
 import { signIn } from "@/lib/auth/auth";
 import { serverPasswordRules } from "@/lib/auth/password-rules";
@@ -68,20 +68,18 @@ export const resendVerificationEmail = formAction(
   { keep: ["email"] },
 );
 
-export const confirmEmailAddress = formAction(
-  z.object({}),
-  async () => {
-    const token = await linkTokenFromCookie("/verify-email");
-    await forgetLinkToken("/verify-email");
-    // no link of ours came with it: nothing was tried, so there is nothing to record
-    if (!token) redirect("/verify-email?status=invalid");
-    const userId = await linkOwner(db, token);
-    const outcome = await confirmEmail(db, token);
-    await audit({ type: "email_verified", outcome: outcome === "verified" ? "success" : "failure", userId, detail: { result: outcome } });
-    // the result page carries no token, so it cannot leak from the address bar
-    redirect(`/verify-email?status=${outcome}`);
-  },
-);
+/** The button on the page a confirmation link opens (a POST, so opening the link alone changes nothing). */
+export const confirmEmailAddress = buttonAction(async () => {
+  const token = await linkTokenFromCookie("/verify-email");
+  await forgetLinkToken("/verify-email");
+  // no link of ours came with it: nothing was tried, so there is nothing to record
+  if (!token) redirect("/verify-email?status=invalid");
+  const userId = await linkOwner(db, token);
+  const outcome = await confirmEmail(db, token);
+  await audit({ type: "email_verified", outcome: outcome === "verified" ? "success" : "failure", userId, detail: { result: outcome } });
+  // the result page carries no token, so it cannot leak from the address bar
+  redirect(`/verify-email?status=${outcome}`);
+});
 
 export const signInWithPassword = formAction(
   z.extend(signInSchema, { callbackUrl: z.optional(z.string()) }),

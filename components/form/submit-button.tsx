@@ -1,8 +1,8 @@
 "use client";
 import type { MouseEvent, ReactNode } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, type ButtonVariant } from "@/components/ui/button";
 
-type Props = { pending: boolean; children: ReactNode; pendingText: string; variant?: "danger" };
+type Props = { pending: boolean; children: ReactNode; pendingText: string; variant?: ButtonVariant };
 
 /**
  * A field is checked when it loses focus, and its message pushes the button

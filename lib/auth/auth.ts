@@ -15,7 +15,8 @@ import { signInSchema } from "@/lib/validation/sign-in";
 import { audit } from "./audit";
 import { requestMeta } from "./request-meta";
 import { safeRedirectUrl } from "./redirects";
-import { checkSession, createSession, revokeSession } from "./sessions";
+import { endSignedOutSession } from "./end-session";
+import { checkSession, createSession } from "./sessions";
 
 /** The right password for an address that is not verified yet. */
 export class UnverifiedEmail extends CredentialsSignin {
@@ -146,9 +147,8 @@ function authConfig(): NextAuthConfig {
     events: {
       async signOut(message) {
         const token = "token" in message ? message.token : null;
-        if (typeof token?.sid !== "string") return;
-        // a session that was already gone (its account deleted, say) had no sign-out to record
-        if (await revokeSession(db, token.sid)) await audit({ type: "sign_out", outcome: "success", userId: token.sub ?? null });
+        // never throws: the cookie goes either way, and an unconfirmed revocation is retried (end-session.ts)
+        if (typeof token?.sid === "string") await endSignedOutSession(token.sid, token.sub ?? null);
       },
     },
     logger: {

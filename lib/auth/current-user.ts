@@ -3,27 +3,31 @@ import "server-only";
 // signed-in zone checks through here itself; proxy.ts only saves a round trip.
 // When the database does not answer, the person is neither signed in nor out:
 // pages say "unavailable, try again" and keep the cookie, never "sign in".
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { describeError, log } from "@/lib/log";
 import { env } from "@/lib/env";
 import { currentSessionId } from "./current-session";
+import { requestMeta } from "./request-meta";
 import { findLiveSession } from "./sessions";
-import { unavailablePath } from "./unavailable";
-
-/** The session could not be checked because the database did not answer. */
-export class SessionUnavailable extends Error {
-  override name = "SessionUnavailable";
-  readonly code = "SESSION_UNAVAILABLE";
-}
-
-/** By code, not class: Next.js may load a module once per bundle layer. */
-export function isSessionUnavailable(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "SESSION_UNAVAILABLE";
-}
+import { isSessionUnavailable, SessionUnavailable, unavailablePath } from "./unavailable";
 
 const ACCOUNT_FIELDS = { id: true, name: true, email: true, emailVerified: true, pendingEmail: true, bio: true, image: true, createdAt: true } as const;
+
+/**
+ * Requests whose session could not be checked: asked again in the same request, the answer is
+ * the same at once. After a form's action, Next.js renders the form's page in the same request
+ * (without JavaScript), and that page asks too: it would wait for the database a second time
+ * (a whole DB_CONNECT_TIMEOUT_MS while the pool is exhausted) and log the fault twice. Keyed by
+ * the request's headers, the one object Next.js keeps for the whole request (React's cache()
+ * does not span the action and the render); on globalThis, since the action's and the page's
+ * code may be separate module instances. Only failures are kept: what an action changed, the
+ * page rendered after it reads afresh.
+ */
+const holder = globalThis as unknown as { __sessionUnavailableFor?: WeakSet<object> };
+const unavailableFor = () => (holder.__sessionUnavailableFor ??= new WeakSet());
 
 /**
  * The signed-in user's own minimal fields, or null; throws SessionUnavailable
@@ -35,12 +39,15 @@ export const currentUser = cache(async function currentUser() {
   // only reads, Auth.js's work of re-encoding the cookie it cannot set is wasted on every request.
   const sid = await currentSessionId();
   if (!sid) return null;
+  const request = await headers();
+  if (unavailableFor().has(request)) throw new SessionUnavailable();
   try {
     const session = await findLiveSession(db, env().session, sid);
     if (!session) return null;
     return await db.user.findUnique({ where: { id: session.userId }, select: ACCOUNT_FIELDS });
   } catch (error) {
-    log("error", "current_user_failed", { error: describeError(error) });
+    log("error", "current_user_failed", { requestId: requestMeta(request).requestId, error: describeError(error) });
+    unavailableFor().add(request);
     throw new SessionUnavailable();
   }
 });

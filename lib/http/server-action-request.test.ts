@@ -83,8 +83,12 @@ describe("serverActionRefusal: calls made by JavaScript", () => {
     expect(refusal({ ...multipart, "next-action": ID }, call(JSON.stringify([previous, "$K1"])))).toBe("passes");
   });
 
-  it("passes an action that takes no arguments, which is called with the text []", () => {
-    expect(refusal({ "content-type": "text/plain;charset=UTF-8", "next-action": ID }, "[]")).toBe("passes");
+  it("passes a button's form, which has no fields", () => {
+    expect(refusal({ ...multipart, "next-action": ID }, form([["0", '[null,"$K1"]']]))).toBe("passes");
+  });
+
+  it("refuses the text [] an action that takes no arguments would be called with: none of ours does", () => {
+    expect(refusal({ "content-type": "text/plain;charset=UTF-8", "next-action": ID }, "[]")).toBe(400);
     expect(refusal({ "content-type": "text/plain;charset=UTF-8", "next-action": ID }, '["x"]')).toBe(400);
   });
 
@@ -96,7 +100,7 @@ describe("serverActionRefusal: calls made by JavaScript", () => {
 
   it.each([
     ["an unreadable body", {}, null],
-    ["a text body that is not an empty argument list", {}, '[{"email":"a"}]'],
+    ["a text body", {}, '[{"email":"a"}]'],
     ["no root part", multipart, form([["_1_email", "a"]])],
     ["a root that is not JSON", multipart, call("[")],
     ["a root that is not the form", multipart, call('[null,{"email":"a"}]')],

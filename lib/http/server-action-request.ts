@@ -9,8 +9,10 @@
 //   a useActionState form carries `$ACTION_REF_<n>`, `$ACTION_<n>:0` =
 //   {"id":<id>,"bound":"$@1"}, `$ACTION_<n>:1` = [<previous state>] and `$ACTION_KEY`;
 // - with JavaScript, `Next-Action: <id>` and a multipart body whose part "0"
-//   is [<previous state>, "$K1"] or ["$K1"] and whose form fields are named `_1_<name>`;
-//   an action that takes no arguments (sign out, say) is called with the text `[]`.
+//   is [<previous state>, "$K1"] or ["$K1"] and whose form fields are named `_1_<name>`.
+// No action here takes no arguments (a browser would call one with the text `[]`):
+// a button's action takes the form too (buttonAction in lib/actions.ts), so its
+// failure can be shown, and a text body is refused.
 
 export type ActionRefusal = { status: 400 | 404; message: string };
 
@@ -40,8 +42,7 @@ export function serverActionRefusal(headers: Headers, body: FormData | string | 
   const fetchId = headers.get("next-action");
   if (fetchId !== null) {
     if (!known(fetchId)) return NOT_FOUND;
-    if (typeof body === "string") return body.trim() === "[]" ? null : MALFORMED;
-    if (!isMultipart(headers) || body === null) return MALFORMED;
+    if (!isMultipart(headers) || !(body instanceof FormData)) return MALFORMED;
     return fetchArgumentsProblem(body) ? MALFORMED : null;
   }
   if (!(body instanceof FormData)) return MALFORMED;

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { prepareAvatar } from "@/lib/account/avatar-image";
 import { removeAvatar, saveAvatar, updateProfile } from "@/lib/account/profile";
-import { formAction, refusal } from "@/lib/actions";
+import { buttonAction, formAction, refusal } from "@/lib/actions";
 import { requireSession } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { avatarSchema } from "@/lib/validation/avatar";
@@ -37,8 +37,8 @@ export const uploadAvatarAction = formAction(
   { files: ["avatar"] },
 );
 
-export async function removeAvatarAction(): Promise<void> {
+export const removeAvatarAction = buttonAction(async () => {
   const { user } = await requireSession(EDIT_PAGE);
   await removeAvatar(db, user.id);
   redirect(`${EDIT_PAGE}?updated=avatar-removed`);
-}
+});

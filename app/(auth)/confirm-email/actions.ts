@@ -1,14 +1,13 @@
 "use server";
 import { redirect } from "next/navigation";
-import * as z from "zod/mini";
 import { confirmEmailChange } from "@/lib/account/change-email";
-import { formAction } from "@/lib/actions";
+import { buttonAction } from "@/lib/actions";
 import { audit } from "@/lib/auth/audit";
 import { linkOwner } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { forgetLinkToken, linkTokenFromCookie } from "../link-token";
 
-export const confirmEmailChangeAction = formAction(z.object({}), async () => {
+export const confirmEmailChangeAction = buttonAction(async () => {
   const token = await linkTokenFromCookie("/confirm-email");
   await forgetLinkToken("/confirm-email");
   // no link of ours came with it: nothing was tried, so there is nothing to record

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { ButtonForm } from "@/components/form/button-form";
 import Link from "next/link";
 import type { ConfirmEmailChangeOutcome } from "@/lib/account/change-email";
-import { LinkConfirmForm } from "../link-confirm-form";
 import { linkTokenFromCookie } from "../link-token";
 import { confirmEmailChangeAction } from "./actions";
 
@@ -50,7 +50,7 @@ export default async function ConfirmEmailChangePage({ searchParams }: Props) {
     <div className="narrow">
       <h1>Confirm your new email</h1>
       <p>Press the button to make this address the one you sign in with.</p>
-      <LinkConfirmForm action={confirmEmailChangeAction} label="Confirm my new email" />
+      <ButtonForm action={confirmEmailChangeAction} label="Confirm my new email" pendingText="Confirming…" />
     </div>
   );
 }

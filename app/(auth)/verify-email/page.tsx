@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { ButtonForm } from "@/components/form/button-form";
 import Link from "next/link";
 import type { VerifyOutcome } from "@/lib/account/verify-email";
 import { ResendVerificationForm } from "../resend-verification-form";
 import { confirmEmailAddress } from "../actions";
-import { LinkConfirmForm } from "../link-confirm-form";
 import { linkTokenFromCookie } from "../link-token";
 import { Notice } from "@/components/notice";
 import { ButtonLink } from "@/components/ui/button";
@@ -62,7 +62,7 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
     <div className="narrow">
       <h1>Confirm your email</h1>
       <p>Press the button to confirm your address and activate your account.</p>
-      <LinkConfirmForm action={confirmEmailAddress} label="Confirm my email" />
+      <ButtonForm action={confirmEmailAddress} label="Confirm my email" pendingText="Confirming…" />
     </div>
   );
 }

@@ -44,9 +44,9 @@ const FIELDS: Record<string, { fields: Record<string, FieldKind>; signedIn?: fal
   deleteAccountAction: { fields: { currentPassword: password } },
   updateProfileAction: { fields: { name: "name", bio: "bio" } },
   uploadAvatarAction: { fields: { avatar: "file" } },
-  signOutAction: { fields: {}, signedIn: false, stateless: true },
-  removeAvatarAction: { fields: {}, signedIn: false, stateless: true },
-  cancelEmailChangeAction: { fields: {}, signedIn: false, stateless: true },
+  signOutAction: { fields: {}, signedIn: false },
+  removeAvatarAction: { fields: {}, signedIn: false },
+  cancelEmailChangeAction: { fields: {}, signedIn: false },
 };
 
 type Manifest = { node: Record<string, { exportedName?: string; workers: Record<string, unknown> }> };

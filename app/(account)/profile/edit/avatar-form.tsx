@@ -1,5 +1,5 @@
 "use client";
-import { useFormStatus } from "react-dom";
+import { ButtonForm } from "@/components/form/button-form";
 import { Field } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -7,7 +7,6 @@ import { useActionForm } from "@/components/form/use-action-form";
 import type { ActionFailure } from "@/lib/actions";
 import { AVATAR_ERRORS, AVATAR_TYPES } from "@/lib/validation/form-constants";
 import { removeAvatarAction, uploadAvatarAction } from "../actions";
-import { Button } from "@/components/ui/button";
 
 /** What a post too large for the server to read comes back with (proxy.ts). */
 const TOO_LARGE: ActionFailure = { ok: false, error: AVATAR_ERRORS.tooBig };
@@ -36,19 +35,8 @@ export function AvatarForm({ hasAvatar, tooLarge }: { hasAvatar: boolean; tooLar
         </SubmitButton>
       </form>
       {hasAvatar && (
-        <form action={removeAvatarAction} className="avatar-editor__remove">
-          <RemoveButton />
-        </form>
+        <ButtonForm action={removeAvatarAction} label="Remove picture" pendingText="Removing…" variant="secondary" className="avatar-editor__remove" />
       )}
     </div>
-  );
-}
-
-function RemoveButton() {
-  const { pending } = useFormStatus();
-  return (
-    <Button type="submit" variant="secondary" disabled={pending}>
-      {pending ? "Removing…" : "Remove picture"}
-    </Button>
   );
 }

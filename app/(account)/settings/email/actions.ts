@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { cancelEmailChange, requestEmailChange } from "@/lib/account/change-email";
 import { appDeps } from "@/lib/account/deps";
-import { formAction, refusal } from "@/lib/actions";
+import { buttonAction, formAction, refusal } from "@/lib/actions";
 import { audit, outcomeOf } from "@/lib/auth/audit";
 import { requireSession } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
@@ -22,9 +22,9 @@ export const changeEmailAction = formAction(
   { keep: ["newEmail"] },
 );
 
-export async function cancelEmailChangeAction(): Promise<void> {
+export const cancelEmailChangeAction = buttonAction(async () => {
   const { user } = await requireSession(EMAIL_PAGE);
   await cancelEmailChange(db, user.id);
   await audit({ type: "email_change_cancelled", outcome: "success", userId: user.id });
   redirect(`${EMAIL_PAGE}?cancelled=1`);
-}
+});

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { ButtonForm } from "@/components/form/button-form";
 import { Notice } from "@/components/notice";
 import { requireUser } from "@/lib/auth/current-user";
 import { cancelEmailChangeAction } from "./actions";
 import { ChangeEmailForm } from "./change-email-form";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Change your email" };
@@ -32,11 +32,7 @@ export default async function EmailSettingsPage({ searchParams }: Props) {
             Waiting for confirmation: <strong>{user.pendingEmail}</strong>. Didn&apos;t get the link? Check the spam folder, or ask
             again below.
           </p>
-          <form action={cancelEmailChangeAction}>
-            <Button type="submit" variant="secondary">
-              Cancel this change
-            </Button>
-          </form>
+          <ButtonForm action={cancelEmailChangeAction} label="Cancel this change" pendingText="Cancelling…" variant="secondary" />
         </Card>
       )}
       <h2>New email address</h2>
