@@ -24,7 +24,8 @@ import { changePasswordSchema } from "@/lib/validation/password-reset";
  */
 export const signOutAction = buttonAction(async () => {
   const sid = await currentSessionId();
-  await signOut({ redirect: false });
+  // where to go is decided below; "/" only keeps Auth.js from reading a callback address from the Referer
+  await signOut({ redirectTo: "/", redirect: false });
   redirect(sid && isSignOutUnconfirmed(sid) ? SIGNED_OUT_UNCONFIRMED_PATH : "/");
 });
 
