@@ -4,6 +4,7 @@ import { DB_KINDS } from "@/test/databases";
 import { openTestDb, type TestDb } from "@/test/db";
 import { SmtpSink } from "@/test/smtp-sink";
 import { createMailTransport, queueEmail } from "./mail";
+import type { DbClient } from "./db";
 import { deliverDueEmails, retryDelayMs, startMailWorker, type MailWorkerConfig } from "./mail-worker";
 
 describe.each(DB_KINDS)("outbox on %s", (kind) => {
@@ -152,5 +153,38 @@ describe("retryDelayMs", () => {
       expect(fourth).toBeLessThanOrEqual(8_000);
       expect(retryDelayMs(30, 1_000, 60_000)).toBeLessThanOrEqual(60_000);
     }
+  });
+});
+
+describe("the worker while the database is away", () => {
+  it("waits longer after each failed poll instead of asking at every tick", async () => {
+    // a stand-in for an unreachable database: the outage itself is end-to-end tested (database-outage.spec.ts)
+    const claim = vi.fn().mockRejectedValue(new Error("connect ECONNREFUSED 127.0.0.1:5432"));
+    const unreachable = { $queryRaw: claim } as unknown as DbClient;
+    const errors = vi.spyOn(console, "error").mockReturnValue();
+    const warnings = vi.spyOn(console, "log").mockReturnValue();
+    const worker = startMailWorker({
+      db: unreachable,
+      transport: createMailTransport({ smtpUrl: "smtp://127.0.0.1:9", mailboxDir: "/nonexistent" }),
+      from: "Accounts <no-reply@accounts.test>",
+      appUrl: "http://app.test",
+      retryBaseMs: 1_000,
+      retryMaxMs: 60_000,
+      maxAttempts: 3,
+      pollMs: 20,
+    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+    } finally {
+      await worker.stop();
+    }
+    // the first failure is an error; the rest of the streak are warnings
+    expect(errors).toHaveBeenCalledTimes(1);
+    expect(warnings.mock.calls.length).toBe(claim.mock.calls.length - 1);
+    errors.mockRestore();
+    warnings.mockRestore();
+    // every 20 ms would be 40 polls; doubling waits (at most 20, 40, 80, 160, 320, 640 ms) leave at most 7
+    expect(claim.mock.calls.length).toBeGreaterThanOrEqual(3);
+    expect(claim.mock.calls.length).toBeLessThanOrEqual(7);
   });
 });

@@ -117,12 +117,16 @@ export async function deliverDueEmails(config: MailWorkerConfig) {
   return outcomes;
 }
 
+/** The longest wait between polls while the outbox cannot be read (the database is away). */
+const FAILED_POLL_MAX_MS = 15_000;
+
 /** Polls the outbox until stopped; a queued message wakes it at once. */
 export function startMailWorker(config: MailWorkerConfig & { pollMs: number }) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
   let queuedWhileRunning = false;
+  let failedPolls = 0;
 
   const schedule = (delayMs: number) => {
     clearTimeout(timer);
@@ -133,12 +137,16 @@ export function startMailWorker(config: MailWorkerConfig & { pollMs: number }) {
     queuedWhileRunning = false;
     running = deliverDueEmails(config)
       .then(({ claimed }) => {
+        if (failedPolls > 0) log("info", "mail_worker_recovered", { failedPolls });
+        failedPolls = 0;
         const more = claimed === (config.batchSize ?? 10) || queuedWhileRunning;
         schedule(more ? 0 : config.pollMs);
       })
       .catch((error: unknown) => {
-        log("error", "mail_worker_failed", { error: describeError(error) });
-        schedule(config.pollMs);
+        failedPolls++;
+        log(failedPolls === 1 ? "error" : "warn", "mail_worker_failed", { error: describeError(error), failedPolls });
+        // while the database is away, each failed poll waits longer than the last rather than asking at every tick
+        schedule(retryDelayMs(failedPolls, config.pollMs, FAILED_POLL_MAX_MS));
       })
       .finally(() => {
         running = undefined;
