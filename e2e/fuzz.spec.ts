@@ -35,7 +35,9 @@ test("Bad input: malformed submissions to every action and route get no 5xx, log
   const signedOut = await playwright.request.newContext({ baseURL: app.baseURL });
   const loginHtml = await (await signedOut.get("/login")).text();
   for (const field of ["$ACTION_REF_1", "$ACTION_1:0", "$ACTION_1:1", "$ACTION_KEY"]) expect(loginHtml).toContain(`name="${field}"`);
-  expect(await (await page.request.get("/profile")).text()).toMatch(/name="\$ACTION_ID_[0-9a-f]{42}"/);
+  // signed in too, even the header's sign-out button is such a form. No page renders a plain action's
+  // `$ACTION_ID_<id>` field any more, but Next.js still takes that shape, so the fuzzer keeps sending it.
+  expect(await (await page.request.get("/profile")).text()).toContain('name="$ACTION_REF_1"');
   const csrf = await signedOut.get("/api/auth/csrf");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookie = (await signedOut.storageState()).cookies.find((cookie) => cookie.name.endsWith("authjs.csrf-token"));
