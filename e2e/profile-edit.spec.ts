@@ -176,3 +176,13 @@ test.describe("what the profile form reads and what the profile page reveals", (
     expect(after.find((row) => row.id === victim.row.id)).toEqual(victim.row);
   });
 });
+
+test("a notice named in the address that is no notice (an inherited name, a repeat) shows nothing, and the page works", async ({ page, app }) => {
+  await signedInAccount(page, app, "notice");
+  for (const query of ["updated=__proto__", "updated=constructor", "updated=avatar&updated=avatar", "too-large&too-large"]) {
+    const response = await page.goto(`/profile/edit?${query}`);
+    expect(response?.status(), query).toBe(200);
+    await expect(page.getByRole("heading", { name: "Edit your profile" })).toBeVisible();
+    await expect(page.getByRole("status")).toHaveCount(0);
+  }
+});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ButtonForm } from "@/components/form/button-form";
 import Link from "next/link";
 import type { ConfirmEmailChangeOutcome } from "@/lib/account/change-email";
+import { isEntryOf } from "@/lib/http/query-choice";
 import { linkTokenFromCookie } from "../link-token";
 import { confirmEmailChangeAction } from "./actions";
 
@@ -27,14 +28,10 @@ const OUTCOMES: Record<ConfirmEmailChangeOutcome, { heading: string; text: strin
   },
 };
 
-function isOutcome(status: unknown): status is ConfirmEmailChangeOutcome {
-  return typeof status === "string" && Object.hasOwn(OUTCOMES, status);
-}
-
 export default async function ConfirmEmailChangePage({ searchParams }: Props) {
   const [{ status }, token] = await Promise.all([searchParams, linkTokenFromCookie("/confirm-email")]);
-  if (isOutcome(status) || token === undefined) {
-    const outcome = OUTCOMES[isOutcome(status) ? status : "invalid"];
+  if (isEntryOf(OUTCOMES, status) || token === undefined) {
+    const outcome = OUTCOMES[isEntryOf(OUTCOMES, status) ? status : "invalid"];
     return (
       <div className="narrow">
         <h1>{outcome.heading}</h1>
