@@ -4,6 +4,8 @@
 // logged the first failure and logs the success). In memory only: the
 // attempts end with the process.
 
+import { backoffCeilingMs } from "./backoff";
+
 export type RetryPolicy = { firstDelayMs: number; maxDelayMs: number };
 
 export class BackgroundRetries {
@@ -15,7 +17,7 @@ export class BackgroundRetries {
   add(key: string, work: () => Promise<void>): void {
     if (this.#pending.has(key)) return;
     const attempt = (failures: number) => {
-      const delay = Math.min(this.policy.maxDelayMs, this.policy.firstDelayMs * 2 ** Math.min(failures, 30));
+      const delay = backoffCeilingMs(failures + 1, this.policy.firstDelayMs, this.policy.maxDelayMs);
       const timer = setTimeout(() => {
         work().then(
           () => this.#pending.delete(key),

@@ -5,7 +5,7 @@ import { openTestDb, type TestDb } from "@/test/db";
 import { SmtpSink } from "@/test/smtp-sink";
 import { createMailTransport, queueEmail } from "./mail";
 import type { DbClient } from "./db";
-import { deliverDueEmails, retryDelayMs, startMailWorker, type MailWorkerConfig } from "./mail-worker";
+import { deliverDueEmails, startMailWorker, type MailWorkerConfig } from "./mail-worker";
 
 describe.each(DB_KINDS)("outbox on %s", (kind) => {
   let testDb: TestDb;
@@ -138,20 +138,6 @@ describe.each(DB_KINDS)("outbox on %s", (kind) => {
       await sink.waitFor((m) => m.to.includes("fay@example.test"), { timeoutMs: 5_000 });
     } finally {
       await worker.stop();
-    }
-  });
-});
-
-describe("retryDelayMs", () => {
-  it("doubles per attempt with jitter, up to the maximum", () => {
-    for (let i = 0; i < 50; i++) {
-      const first = retryDelayMs(1, 1_000, 60_000);
-      expect(first).toBeGreaterThanOrEqual(500);
-      expect(first).toBeLessThanOrEqual(1_000);
-      const fourth = retryDelayMs(4, 1_000, 60_000);
-      expect(fourth).toBeGreaterThanOrEqual(4_000);
-      expect(fourth).toBeLessThanOrEqual(8_000);
-      expect(retryDelayMs(30, 1_000, 60_000)).toBeLessThanOrEqual(60_000);
     }
   });
 });

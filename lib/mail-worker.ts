@@ -2,7 +2,7 @@
 // on one PostgreSQL share the work because each claims rows with
 // FOR UPDATE SKIP LOCKED and a lease. Failures are retried with exponential
 // back-off and jitter, then dead-lettered.
-import { randomInt } from "node:crypto";
+import { retryDelayMs } from "./backoff";
 import type { z } from "zod";
 import { emailTemplates, isEmailName } from "@/emails";
 import type { EmailTemplate } from "@/emails/define";
@@ -33,11 +33,6 @@ type ClaimedRow = { id: string; template: string; to: string; userId: string | n
 /** A failure that no retry can fix: the message goes straight to the dead letters. */
 class UndeliverableError extends Error {
   override name = "UndeliverableError";
-}
-
-export function retryDelayMs(attempt: number, baseMs: number, maxMs: number): number {
-  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + randomInt(Math.floor(ceiling / 2) + 1)); // "equal jitter"
 }
 
 async function claimDue(db: DbClient, leaseMs: number, batchSize: number): Promise<ClaimedRow[]> {

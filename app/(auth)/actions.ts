@@ -8,19 +8,18 @@ import { appDeps } from "@/lib/account/deps";
 import { ipLimitMessage, REGISTRATIONS_PER_IP, RESENDS_PER_IP } from "@/lib/account/ip-limits";
 import { registerAccount } from "@/lib/account/register";
 import { confirmEmail, resendVerification } from "@/lib/account/verify-email";
-import { buttonAction, formAction } from "@/lib/actions";
+import { formAction } from "@/lib/actions";
 import { audit } from "@/lib/auth/audit";
 import { signIn } from "@/lib/auth/auth";
 import { serverPasswordRules } from "@/lib/auth/password-rules";
 import { safeCallbackPath } from "@/lib/auth/redirects";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { signInFailure } from "@/lib/auth/sign-in-messages";
-import { linkOwner } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { registerSchema } from "@/lib/validation/register";
 import { resendVerificationSchema, signInSchema } from "@/lib/validation/sign-in";
-import { forgetLinkToken, linkTokenFromCookie } from "./link-token";
+import { linkConfirmAction } from "./link-confirm-action";
 import { REGISTERED_EMAIL_COOKIE } from "./registered-email";
 
 
@@ -68,18 +67,8 @@ export const resendVerificationEmail = formAction(
   { keep: ["email"] },
 );
 
-/** The button on the page a confirmation link opens (a POST, so opening the link alone changes nothing). */
-export const confirmEmailAddress = buttonAction(async () => {
-  const token = await linkTokenFromCookie("/verify-email");
-  await forgetLinkToken("/verify-email");
-  // no link of ours came with it: nothing was tried, so there is nothing to record
-  if (!token) redirect("/verify-email?status=invalid");
-  const userId = await linkOwner(db, token);
-  const outcome = await confirmEmail(db, token);
-  await audit({ type: "email_verified", outcome: outcome === "verified" ? "success" : "failure", userId, detail: { result: outcome } });
-  // the result page carries no token, so it cannot leak from the address bar
-  redirect(`/verify-email?status=${outcome}`);
-});
+/** The button on the page a confirmation link opens. */
+export const confirmEmailAddress = linkConfirmAction({ page: "/verify-email", confirm: confirmEmail, event: "email_verified", success: "verified" });
 
 export const signInWithPassword = formAction(
   z.extend(signInSchema, { callbackUrl: z.optional(z.string()) }),

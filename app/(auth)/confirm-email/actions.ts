@@ -1,20 +1,6 @@
 "use server";
-import { redirect } from "next/navigation";
 import { confirmEmailChange } from "@/lib/account/change-email";
-import { buttonAction } from "@/lib/actions";
-import { audit } from "@/lib/auth/audit";
-import { linkOwner } from "@/lib/auth/tokens";
-import { db } from "@/lib/db";
-import { forgetLinkToken, linkTokenFromCookie } from "../link-token";
+import { linkConfirmAction } from "../link-confirm-action";
 
-export const confirmEmailChangeAction = buttonAction(async () => {
-  const token = await linkTokenFromCookie("/confirm-email");
-  await forgetLinkToken("/confirm-email");
-  // no link of ours came with it: nothing was tried, so there is nothing to record
-  if (!token) redirect("/confirm-email?status=invalid");
-  const userId = await linkOwner(db, token);
-  const outcome = await confirmEmailChange(db, token);
-  await audit({ type: "email_changed", outcome: outcome === "changed" ? "success" : "failure", userId, detail: { result: outcome } });
-  // the result page carries no token, so it cannot leak from the address bar
-  redirect(`/confirm-email?status=${outcome}`);
-});
+/** The button on the page a new address's confirmation link opens. */
+export const confirmEmailChangeAction = linkConfirmAction({ page: "/confirm-email", confirm: confirmEmailChange, event: "email_changed", success: "changed" });
