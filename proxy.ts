@@ -9,7 +9,7 @@
 //   so it leaves the address bar, history and Referer after the first load.
 import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
-import { isLinkPage, LINK_PAGES, type LinkPage } from "./app/(auth)/link-pages";
+import { isLinkPage, linkTokenCookie, type LinkPage } from "./app/(auth)/link-pages";
 import { env } from "./lib/env";
 import { crossSiteReason, ownOrigins } from "./lib/http/same-origin";
 import { securityHeaders } from "./lib/http/security-headers";
@@ -42,7 +42,7 @@ export async function proxy(request: NextRequest) {
 async function route(request: NextRequest, policy: string): Promise<NextResponse> {
   const crossSite = crossSiteReason(request.method, request.headers, ownOrigins(env().appUrl));
   if (crossSite) {
-    await recordSecurityEvent(db, env().authSecret, {
+    await recordSecurityEvent(db, env().eventHashKey, {
       type: "csrf_rejected",
       outcome: "refused",
       ...requestMeta(request.headers),
@@ -124,13 +124,7 @@ function moveLinkToken(request: NextRequest, page: LinkPage, policy: string) {
   }
   const response = NextResponse.redirect(new URL(page, request.nextUrl), 303);
   response.headers.set("Referrer-Policy", "no-referrer");
-  response.cookies.set(LINK_PAGES[page], token.slice(0, 100), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: request.nextUrl.protocol === "https:",
-    path: page,
-    maxAge: 24 * 60 * 60, // the link's own expiry decides; this only bounds the cookie
-  });
+  response.cookies.set({ ...linkTokenCookie(page, env().secureCookies), value: token.slice(0, 100) });
   return response;
 }
 

@@ -21,6 +21,7 @@ async function main() {
     { settleClientHeaders },
     { isDecodablePath },
     { seeOtherAfterFormPost },
+    { clearSiteDataOnSignOut },
     { log },
     { isDraining, runShutdownHooks, startDraining },
   ] = await Promise.all([
@@ -29,6 +30,7 @@ async function main() {
     import("./lib/http/client-address"),
     import("./lib/http/request-target"),
     import("./lib/http/see-other"),
+    import("./lib/http/clear-site-data"),
     import("./lib/log"),
     import("./lib/shutdown"),
   ]);
@@ -59,6 +61,7 @@ async function main() {
     }
     settleClientHeaders(request, trusted);
     seeOtherAfterFormPost(request, response);
+    clearSiteDataOnSignOut(response);
     // once draining, every answer ends its connection: the client opens its next one elsewhere
     if (isDraining()) response.setHeader("Connection", "close");
     unanswered.add(response);

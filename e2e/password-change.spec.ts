@@ -1,7 +1,7 @@
 // Changing the password while signed in, on both databases.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { createVerifiedAccount, signIn as submitSignIn, type TestAccount } from "./support/accounts";
+import { createVerifiedAccount, sessionCookie, signIn as submitSignIn, type TestAccount } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 
 const NEW_PASSWORD = "copper kettles hum at noon";
@@ -23,9 +23,11 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
 
-    test("keeps this session, ends the others, and sends a notice", async ({ page, browser, app }) => {
+    test("keeps this session under a new id, ends the others, and sends a notice", async ({ page, browser, app }) => {
       const account = await createVerifiedAccount(page, app, "change");
       await signIn(page, account);
+      const before = await sessionCookie(page.context());
+      if (!before) throw new Error("no session cookie after signing in");
       const otherContext = await browser.newContext();
       const other = await otherContext.newPage();
       await signIn(other, account);
@@ -38,6 +40,20 @@ for (const javaScriptEnabled of [true, false]) {
       await other.goto("/profile");
       await expect(other).toHaveURL(/\/login/);
       await otherContext.close();
+
+      // the cookie this browser held before the change (a copy, say) no longer works; the new one does [46]
+      const after = await sessionCookie(page.context());
+      expect(after?.value).toBeTruthy();
+      expect(after?.value).not.toBe(before.value);
+      const copy = await browser.newContext({ baseURL: app.baseURL });
+      await copy.addCookies([before]);
+      const copied = await copy.request.get("/profile", { maxRedirects: 0 });
+      expect(copied.headers().location).toMatch(/\/login/);
+      await copy.close();
+      const rows = await app.withDb((db) => db.session.findMany({ where: { user: { email: account.email }, revokedAt: null } }));
+      expect(rows).toHaveLength(1);
+      await page.goto("/settings/sessions");
+      await expect(page.getByText("This device")).toBeVisible();
 
       const notice = await app.sink.waitFor((m) => m.to.includes(account.email) && /password was changed/.test(m.subject));
       expect(notice.text).toContain("changed in your account settings");

@@ -13,8 +13,10 @@ import {
   fillRegistration,
   newAccount,
   register,
+  authCsrf,
   sessionCookie,
   signIn,
+  signInThroughAuthRoute,
   type TestAccount,
 } from "./support/accounts";
 import { type App, expect, test } from "./support/fixtures";
@@ -74,11 +76,13 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
 
-    test("after signing out, Back does not show the profile", async ({ page, app }) => {
+    test("after signing out, Back does not show the profile, and the answer told the browser to drop its cache and storage", async ({ page, app }) => {
       const account = await createVerifiedAccount(page, app, "back");
       await page.goto("/");
       await signInAndSeeProfile(page, account);
+      const signOutAnswer = page.waitForResponse((response) => response.request().method() === "POST");
       await page.getByRole("button", { name: "Sign out" }).click();
+      expect((await signOutAnswer).headers()["clear-site-data"]).toBe('"cache", "storage"');
       await expect(page).toHaveURL(`${app.baseURL}/`);
 
       await page.goBack();
@@ -88,6 +92,40 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+test("Auth.js's own sign-out route also clears the site's data; an answer that keeps the session does not", async ({ page, app }) => {
+  const account = await createVerifiedAccount(page, app, "route-signout");
+  await signInAndSeeProfile(page, account);
+  const profile = await page.request.get("/profile");
+  expect(profile.headers()["clear-site-data"]).toBeUndefined();
+  const { csrfToken, origin } = await authCsrf(page.request);
+  const signedOut = await page.request.post("/api/auth/signout", { form: { csrfToken }, headers: { origin }, maxRedirects: 0 });
+  expect(signedOut.status()).toBe(302);
+  expect(signedOut.headers()["clear-site-data"]).toBe('"cache", "storage"');
+  expect(await sessionCookie(page.context())).toBeUndefined();
+});
+
+test("signing in as someone else in a browser signed in as Ada ends Ada's session, not just its cookie", async ({ page, app, browser }) => {
+  const ada = await createVerifiedAccount(page, app, "ada-first");
+  const bob = await createVerifiedAccount(page, app, "bob-second");
+  await signInAndSeeProfile(page, ada);
+  const adas = await sessionCookie(page.context());
+  if (!adas) throw new Error("no session cookie after signing in");
+
+  // the login page sends a signed-in visitor away, so Bob signs in as a second tab's stale form or a script would
+  const signedIn = await signInThroughAuthRoute(page.request, bob, { maxRedirects: 0 });
+  expect(signedIn.status()).toBe(302);
+  await page.goto("/profile");
+  await expect(page.getByRole("main")).toContainText(bob.email);
+
+  const copy = await browserWithCookie(browser, app, adas);
+  await expectSentToSignIn(copy);
+  await copy.close();
+  const adaSessions = await app.withDb((db) => db.session.findMany({ where: { user: { email: ada.email } } }));
+  expect(adaSessions.map((session) => session.revokedAt !== null)).toEqual([true]);
+  const ended = await app.withDb((db) => db.securityEvent.findMany({ where: { type: "sign_out", user: { email: ada.email } } }));
+  expect(ended.map((event) => event.detail)).toEqual([{ replacedBySignIn: true }]);
+});
 
 test("revoking a session row ends that browser's session at its next request, and only that one", async ({ page, app, browser }) => {
   const account = await createVerifiedAccount(page, app, "revoke");

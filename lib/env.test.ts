@@ -44,6 +44,15 @@ describe("parseEnv", () => {
     expect(fs.readFileSync(path.join(dir, ".data/password-pepper"), "utf8")).toBe(first.passwordPepper);
   });
 
+  it("keys the security log's address hashes apart from AUTH_SECRET, so rotating the secret does not re-key the log", () => {
+    const before = parseEnv(production);
+    const rotated = parseEnv({ ...production, AUTH_SECRET: "t".repeat(32) });
+    expect(rotated.eventHashKey).toBe(before.eventHashKey);
+    expect(before.eventHashKey).not.toBe(before.authSecret);
+    expect(before.eventHashKey).not.toBe(before.passwordPepper);
+    expect(parseEnv({ ...production, PASSWORD_PEPPER: "q".repeat(32) }).eventHashKey).not.toBe(before.eventHashKey);
+  });
+
   it("accepts a complete production environment and trims the app URL", () => {
     const env = parseEnv(production);
     expect(env.isProduction).toBe(true);

@@ -1,6 +1,6 @@
 // The environment, parsed once with zod. Development and tests need nothing
 // set; a production server refuses to start without what it cannot guess.
-import { randomBytes } from "node:crypto";
+import { hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -69,6 +69,8 @@ export type Env = {
   authSecret: string;
   /** HMAC key of the password pre-hash; kept outside the database */
   passwordPepper: string;
+  /** keys the address hashes in security events; derived from the pepper, so rotating AUTH_SECRET leaves the log's hashes comparable */
+  eventHashKey: string;
   passwordMinLength: number;
   bcryptCost: number;
   /** hashes that may wait for a thread before sign-ins are told to try again */
@@ -122,11 +124,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       throw new EnvError("AUTH_URL must use https:// in production (http:// is accepted for localhost only).");
     }
   }
+  const pepper = vars.PASSWORD_PEPPER ?? developmentSecret("password-pepper");
   return {
     isProduction,
     databaseUrl: vars.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     authSecret: vars.AUTH_SECRET ?? developmentSecret("auth-secret"),
-    passwordPepper: vars.PASSWORD_PEPPER ?? developmentSecret("password-pepper"),
+    passwordPepper: pepper,
+    eventHashKey: eventHashKeyFrom(pepper),
     passwordMinLength: vars.PASSWORD_MIN_LENGTH,
     bcryptCost: vars.BCRYPT_COST,
     hashQueueMax: vars.PASSWORD_HASH_QUEUE,
@@ -157,6 +161,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     },
     trustedProxies: vars.TRUSTED_PROXIES,
   };
+}
+
+/**
+ * The security log's address-hash key: HKDF of the pepper, with its own label, so
+ * the pepper itself never keys anything but passwords. The pepper is never rotated
+ * (that would void every password), which keeps the log's hashes stable.
+ */
+export function eventHashKeyFrom(pepper: string): string {
+  return Buffer.from(hkdfSync("sha256", pepper, "", "security-event-email-hash", 32)).toString("base64url");
 }
 
 /** Generated once per checkout and kept out of git, so dev sessions survive restarts. */

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { changePassword } from "@/lib/account/change-password";
 import { appDeps } from "@/lib/account/deps";
 import { buttonAction, formAction, refusal } from "@/lib/actions";
-import { signOut } from "@/lib/auth/auth";
+import { renewSessionId, signOut } from "@/lib/auth/auth";
 import { audit, outcomeOf } from "@/lib/auth/audit";
 import { currentSessionId } from "@/lib/auth/current-session";
 import { requireSession } from "@/lib/auth/current-user";
@@ -37,6 +37,8 @@ export const changePasswordAction = formAction(
     const outcome = await changePassword(appDeps(), { userId: user.id, sessionId, currentPassword, password, device }, serverPasswordRules());
     await audit({ type: "password_changed", outcome: outcomeOf(outcome), userId: user.id });
     if (!outcome.ok) return refusal(outcome);
+    // a session id that worked with the old password (copied, say, while the password was known to someone else) stops here
+    await renewSessionId();
     redirect("/settings/password?changed=1");
   },
 );

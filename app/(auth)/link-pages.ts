@@ -14,3 +14,14 @@ export type LinkPage = keyof typeof LINK_PAGES;
 export function isLinkPage(path: string): path is LinkPage {
   return Object.hasOwn(LINK_PAGES, path);
 }
+
+/**
+ * Long enough to read the page and fill its form; the link itself can be opened
+ * again while it is valid. Secure exactly when every other cookie is (the
+ * app's public address is https), whatever the request arrived over.
+ */
+export const LINK_TOKEN_COOKIE_SECONDS = 30 * 60;
+
+export function linkTokenCookie(page: LinkPage, secure: boolean) {
+  return { name: LINK_PAGES[page], httpOnly: true, sameSite: "lax", secure, path: page, maxAge: LINK_TOKEN_COOKIE_SECONDS } as const;
+}

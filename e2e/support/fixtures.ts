@@ -16,6 +16,8 @@ export type App = {
   kind: DbKind;
   sink: SmtpSink;
   server: AppServer;
+  /** the settings the app runs with (its secrets too, for tests that must decode what it issues) */
+  env: Readonly<Record<string, string>>;
   /** the local mailbox folder (development server only) */
   mailboxDir: string;
   /**
@@ -49,7 +51,7 @@ export const test = base.extend<{ attachServerLog: void }, AppOptions & { app: A
           if (embedded) await server.start();
         }
       };
-      await use({ baseURL, kind: dbKind, sink, server, mailboxDir, withDb });
+      await use({ baseURL, kind: dbKind, sink, server, env, mailboxDir, withDb });
       await server.stop();
       await cleanUp(sink, database, mailboxDir);
     },

@@ -9,7 +9,7 @@ import { requestMeta } from "./request-meta";
 
 export async function audit(event: Omit<SecurityEvent, "ip" | "userAgent" | "requestId">, requestHeaders?: Headers): Promise<void> {
   const meta = requestMeta(requestHeaders ?? (await headers()));
-  await recordSecurityEvent(db, env().authSecret, { ...event, ...meta });
+  await recordSecurityEvent(db, env().eventHashKey, { ...event, ...meta });
 }
 
 /** A use-case's result as an event outcome: a refusal tied to no field is one of the limits. */

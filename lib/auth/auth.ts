@@ -15,8 +15,9 @@ import { signInSchema } from "@/lib/validation/sign-in";
 import { audit } from "./audit";
 import { requestMeta } from "./request-meta";
 import { safeRedirectUrl } from "./redirects";
-import { endSignedOutSession } from "./end-session";
-import { checkSession, createSession } from "./sessions";
+import { endReplacedSession, endSignedOutSession } from "./end-session";
+import { sessionCookieName } from "./session-cookie";
+import { checkSession, createSession, rotateSessionId } from "./sessions";
 
 /** The right password for an address that is not verified yet. */
 export class UnverifiedEmail extends CredentialsSignin {
@@ -59,11 +60,6 @@ declare module "next-auth" {
  * that does not decode.
  */
 const REFUSED_REQUESTS = new Set(["MissingCSRF", "InvalidCallbackUrl", "InvalidCheck", "JWTSessionError", "SessionTokenError", "UnknownAction"]);
-
-/** The session cookie's name; `__Host-` (Secure, no Domain, Path=/) whenever the app is served over HTTPS. */
-export function sessionCookieName(secure: boolean): string {
-  return secure ? "__Host-authjs.session-token" : "authjs.session-token";
-}
 
 function authConfig(): NextAuthConfig {
   const config = env();
@@ -114,9 +110,10 @@ function authConfig(): NextAuthConfig {
       }),
     ],
     callbacks: {
-      async jwt({ token, user }) {
+      async jwt({ token, user, trigger }) {
         if (user?.id) {
-          // a fresh sign-in: a new session, never one carried over from an older cookie
+          // a fresh sign-in: a new session, never one carried over from an older cookie, which ends here
+          await endReplacedSession();
           const sid = await createSession(db, policy, {
             userId: user.id,
             persistent: user.persistent ?? false,
@@ -126,6 +123,11 @@ function authConfig(): NextAuthConfig {
           return { sub: user.id, sid, name: user.name, email: user.email, authTime: Math.floor(Date.now() / 1000) };
         }
         if (typeof token.sid !== "string" || !token.sub) return null;
+        if (trigger === "update") {
+          // only renewSessionId() below asks: Auth.js's POST /api/auth/session is refused by the route guard
+          const sid = await rotateSessionId(db, token.sid, token.sub);
+          return sid ? { ...token, sid } : null;
+        }
         // a mark left by an earlier check is not carried over (undefined is not encoded): each request checks again
         const stored = { ...token, unchecked: undefined };
         const check = await checkSession(db, policy, token.sid, token.sub);
@@ -137,8 +139,8 @@ function authConfig(): NextAuthConfig {
       },
       session({ session, token }) {
         if (token.unchecked) return { expires: session.expires, user: undefined, unavailable: true };
-        // only what the pages show; never the session id
-        return { ...session, user: { ...session.user, id: token.sub ?? "" } };
+        // what /api/auth/session hands page scripts: the name and address they may show, never an id
+        return { expires: session.expires, user: { name: session.user?.name ?? null, email: session.user?.email ?? "" } };
       },
       redirect({ url, baseUrl }) {
         return safeRedirectUrl(url, baseUrl);
@@ -167,4 +169,9 @@ function authConfig(): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => authConfig());
+
+/** This browser's session gets a new id (the old one stops working) and its cookie is re-issued with it. */
+export async function renewSessionId(): Promise<void> {
+  await unstable_update({});
+}

@@ -4,9 +4,10 @@ import "server-only";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { env } from "@/lib/env";
-import { sessionCookieName } from "./auth";
+import { sessionCookieName } from "./session-cookie";
 
-export async function currentSessionId(): Promise<string | null> {
+/** The session id and user id this browser's cookie names, if it decodes. */
+export async function currentSessionClaims(): Promise<{ sid: string; userId: string | null } | null> {
   const { secureCookies, authSecret } = env();
   const name = sessionCookieName(secureCookies);
   const cookie = (await cookies()).get(name)?.value;
@@ -14,8 +15,13 @@ export async function currentSessionId(): Promise<string | null> {
   try {
     // Auth.js salts the cookie's encryption key with the cookie's name
     const token = await decode({ token: cookie, secret: authSecret, salt: name });
-    return typeof token?.sid === "string" ? token.sid : null;
+    if (typeof token?.sid !== "string") return null;
+    return { sid: token.sid, userId: typeof token.sub === "string" ? token.sub : null };
   } catch {
     return null;
   }
+}
+
+export async function currentSessionId(): Promise<string | null> {
+  return (await currentSessionClaims())?.sid ?? null;
 }

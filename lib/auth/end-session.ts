@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { describeError, log } from "@/lib/log";
 import { recordSecurityEvent } from "@/lib/security-events";
+import { currentSessionClaims } from "./current-session";
 import { requestMeta } from "./request-meta";
 import { hashSessionId, revokeSession } from "./sessions";
 
@@ -29,7 +30,7 @@ export async function endSignedOutSession(sid: string, userId: string | null): P
   const revoke = async (late: boolean) => {
     // a session that was already gone (its account deleted, say) had no sign-out to record
     if (!(await revokeSession(db, sid))) return;
-    await recordSecurityEvent(db, env().authSecret, { type: "sign_out", outcome: "success", userId, ...meta, detail: late ? { confirmedLate: true } : undefined });
+    await recordSecurityEvent(db, env().eventHashKey, { type: "sign_out", outcome: "success", userId, ...meta, detail: late ? { confirmedLate: true } : undefined });
   };
   try {
     await revoke(false);
@@ -42,4 +43,16 @@ export async function endSignedOutSession(sid: string, userId: string | null): P
 /** True while this session's sign-out waits for the database to record it. */
 export function isSignOutUnconfirmed(sid: string): boolean {
   return unconfirmed().has(hashSessionId(sid));
+}
+
+/**
+ * Signing in where another session is open (another account's, or an older
+ * one of the same account) ends that one first: one browser, one session, and
+ * no row left alive that nobody holds a cookie for any more.
+ */
+export async function endReplacedSession(): Promise<void> {
+  const previous = await currentSessionClaims();
+  if (!previous || !(await revokeSession(db, previous.sid))) return;
+  const meta = requestMeta(await headers());
+  await recordSecurityEvent(db, env().eventHashKey, { type: "sign_out", outcome: "success", userId: previous.userId, ...meta, detail: { replacedBySignIn: true } });
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DB_KINDS } from "@/test/databases";
 import { openTestDb, type TestDb } from "@/test/db";
 import { createDbClient } from "@/lib/db";
-import { checkSession, createSession, findLiveSession, hashSessionId, revokeSession, revokeUserSessions, type SessionPolicy } from "./sessions";
+import { checkSession, createSession, findLiveSession, hashSessionId, revokeSession, revokeUserSessions, rotateSessionId, type SessionPolicy } from "./sessions";
 
 const policy = { idleMinutes: 60, maxAgeDays: 30 };
 const HOUR = 3_600_000;
@@ -118,6 +118,19 @@ describe.each(DB_KINDS)("sessions on %s", (kind) => {
     expect(await findLiveSession(testDb.db, policy, other)).toBeNull();
     await revokeUserSessions(testDb.db, userId);
     expect(await findLiveSession(testDb.db, policy, keep)).toBeNull();
+  });
+
+  it("rotates a live session's id: the old id stops working, the new one keeps the same row", async () => {
+    const sid = await newSession(true);
+    const before = await rowOf(sid);
+    const next = await rotateSessionId(testDb.db, sid, userId);
+    expect(next).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(next).not.toBe(sid);
+    expect(await findLiveSession(testDb.db, policy, sid)).toBeNull();
+    expect(await rowOf(next ?? "")).toMatchObject({ id: before.id, createdAt: before.createdAt, persistent: true, revokedAt: null });
+    expect(await rotateSessionId(testDb.db, next ?? "", "someone-else")).toBeNull();
+    await revokeSession(testDb.db, next ?? "");
+    expect(await rotateSessionId(testDb.db, next ?? "", userId)).toBeNull();
   });
 
   it("checks a cookie's session: live for its own user, ended otherwise", async () => {

@@ -97,6 +97,21 @@ export async function checkSession(db: DbClient, policy: SessionPolicy, sid: str
   }
 }
 
+/**
+ * Gives a live session a new id, keeping everything else (its start, its
+ * device, "remember me"): after a password change the id this browser held
+ * before is worthless, wherever a copy of it went. Null when the session is
+ * no longer this user's open session.
+ */
+export async function rotateSessionId(db: DbClient, sid: string, userId: string): Promise<string | null> {
+  const next = randomBytes(32).toString("base64url");
+  const { count } = await db.session.updateMany({
+    where: { sessionToken: hashSessionId(sid), userId, revokedAt: null },
+    data: { sessionToken: hashSessionId(next) },
+  });
+  return count === 1 ? next : null;
+}
+
 /** Ends one session; says whether it was still open. */
 export async function revokeSession(db: DbClient, sid: string): Promise<boolean> {
   const { count } = await db.session.updateMany({ where: { sessionToken: hashSessionId(sid), revokedAt: null }, data: { revokedAt: new Date() } });
