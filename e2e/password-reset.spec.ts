@@ -1,6 +1,7 @@
 // Password reset by emailed link, through the real mailbox, on both databases.
 import AxeBuilder from "@axe-core/playwright";
 import { createVerifiedAccount, signIn } from "./support/accounts";
+import { answerTime } from "./support/answer-time";
 import { expect, test } from "./support/fixtures";
 import { uniqueEmail } from "./support/mail";
 import { chooseNewPassword, NEW_PASSWORD, requestReset, resetLink } from "./support/reset";
@@ -57,6 +58,46 @@ test("an unknown address gets the identical page and no mail", async ({ page, ap
   await resetLink(app.sink, known.email); // the known address's mail has arrived...
   expect(app.sink.messagesTo(unknown)).toHaveLength(0); // ...and the unknown one got none
 });
+
+test("asking for a reset takes as long, answers the same and changes nothing, whether or not the address has an account [40]", async ({ page, app }) => {
+  test.setTimeout(120_000);
+  const known = await createVerifiedAccount(page, app, "timing");
+  await signIn(page, known);
+  await expect(page).toHaveURL(/\/profile$/);
+  const accountState = () =>
+    app.withDb((db) =>
+      db.user.findUniqueOrThrow({
+        where: { email: known.email },
+        select: { passwordHash: true, emailVerified: true, email: true, sessions: { select: { id: true, revokedAt: true } } },
+      }),
+    );
+  const before = await accountState();
+  await page.context().clearCookies();
+  const unknown = uniqueEmail("timing-nobody");
+  const samples: Record<"known" | "unknown", number[]> = { known: [], unknown: [] };
+  const answers = new Set<string>();
+  // alternating, so whatever else the machine does weighs on both alike; the per-address limit answers both the same way
+  for (let round = 0; round < 30; round++) {
+    for (const [kind, email] of [["known", known.email], ["unknown", unknown]] as const) {
+      await page.goto("/forgot-password");
+      await page.getByLabel("Email").fill(email);
+      samples[kind].push(await answerTime(page, () => page.getByRole("button", { name: "Send me a reset link" }).click()));
+      await expect(page.getByText("If that address has an account, we've sent a link")).toBeVisible();
+      answers.add((await page.locator("main").innerText()).replace(email, "<address>"));
+    }
+  }
+  expect([...answers]).toHaveLength(1);
+  const [knownMedian, unknownMedian] = [median(samples.known), median(samples.unknown)];
+  const allowed = Math.max(50, 0.2 * Math.max(knownMedian, unknownMedian));
+  expect(Math.abs(knownMedian - unknownMedian), `medians ${knownMedian.toFixed(1)} vs ${unknownMedian.toFixed(1)} ms`).toBeLessThanOrEqual(allowed);
+  expect(await accountState()).toEqual(before);
+});
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
 
 test("expired, reused, forged and superseded links each get a clear page", async ({ page, app }) => {
   // it restarts the embedded database's server midway; on a busy machine that and the first pages after it take half a minute
