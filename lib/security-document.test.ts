@@ -13,6 +13,7 @@ import { VERIFICATION_RESEND } from "@/lib/account/verify-email";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
 import type { Limit } from "@/lib/auth/rate-limit";
 import { parseEnv } from "@/lib/env";
+import { SECURITY_EVENT_TYPES } from "@/lib/security-events";
 
 const document = fs.readFileSync("SECURITY.md", "utf8");
 
@@ -63,6 +64,12 @@ describe("The security document (SECURITY.md)", () => {
     ["email_change_link_hours", String(CONFIRM_EMAIL_CHANGE_TTL_MS / HOUR)],
   ])("states %s as the code does (%s)", (key, value) => {
     expect(stated.get(key)).toBe(value);
+  });
+
+  it("names every security event type the code logs, and no other", () => {
+    const section = /## What is logged\n([\s\S]*?)(?=\n## )/.exec(document)?.[1] ?? "";
+    const named = /Event types[^:]*:([\s\S]*?)\.\n/.exec(section)?.[1] ?? "";
+    expect([...named.matchAll(/`([a-z_]+)`/g)].map(([, type]) => type).sort()).toEqual([...SECURITY_EVENT_TYPES].sort());
   });
 
   it("records the missing second factor as a deviation, with an owner and a review date", () => {
