@@ -12,6 +12,9 @@ export default function config(phase: string): NextConfig {
     // piscina starts worker threads from a file path; it must stay a plain Node module.
     serverExternalPackages: ["@electric-sql/pglite", "piscina"],
     experimental: { serverActions: { bodySizeLimit: `${ACTION_BODY_LIMIT_MB}mb` } },
+    // No page uses next/image; its optimizer route (/_next/image) fetched our own URLs and answered 500 for
+    // ?url=/profile/avatar (issue 15, finding 7). Unoptimized, Next.js answers that route with a 404.
+    images: { unoptimized: true },
     poweredByHeader: false,
     productionBrowserSourceMaps: false,
   };

@@ -12,7 +12,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isLinkPage, linkTokenCookie, type LinkPage } from "./app/(auth)/link-pages";
 import { env } from "./lib/env";
 import { crossSiteReason, ownOrigins } from "./lib/http/same-origin";
-import { securityHeaders } from "./lib/http/security-headers";
+import { ownPolicy, securityHeaders } from "./lib/http/security-headers";
 import { requestMeta } from "./lib/auth/request-meta";
 import { NO_DATABASE_HEADER, UNAVAILABLE_PAGE, UNAVAILABLE_RETRY_SECONDS } from "./lib/auth/unavailable";
 import { db } from "./lib/db";
@@ -33,7 +33,10 @@ export async function proxy(request: NextRequest) {
     https: config.appUrl.startsWith("https://"),
   });
   const response = await route(request, headers["Content-Security-Policy"]);
-  // a route's own choice wins (the link redirect's no-referrer)
+  // a route's own choice wins (the link redirect's no-referrer); the avatar's strict policy is set here, since
+  // Next.js lays this response's headers over the route handler's own
+  const own = ownPolicy(request.nextUrl.pathname);
+  if (own) response.headers.set("Content-Security-Policy", own);
   for (const [name, value] of Object.entries(headers)) if (!response.headers.has(name)) response.headers.set(name, value);
   return response;
 }

@@ -24,6 +24,7 @@ async function main() {
     { clearSiteDataOnSignOut },
     { log },
     { isDraining, runShutdownHooks, startDraining },
+    { signalWhenClientLeaves, withClientSignal },
   ] = await Promise.all([
     import("next"),
     import("./lib/env"),
@@ -33,6 +34,7 @@ async function main() {
     import("./lib/http/clear-site-data"),
     import("./lib/log"),
     import("./lib/shutdown"),
+    import("./lib/http/client-signal"),
   ]);
   let trusted;
   try {
@@ -66,7 +68,8 @@ async function main() {
     if (isDraining()) response.setHeader("Connection", "close");
     unanswered.add(response);
     response.on("finish", () => unanswered.delete(response)).on("close", () => unanswered.delete(response));
-    void handle(request, response);
+    // queued work (an avatar's image) is dropped if its client leaves first
+    void withClientSignal(signalWhenClientLeaves(response), () => handle(request, response));
   });
   server.listen(port, hostname, () => log("info", "server_listening", { port, hostname: hostname ?? "*" }));
 

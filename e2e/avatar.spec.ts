@@ -5,6 +5,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test, type App } from "./support/fixtures";
 import { BLUE, inspectImage, isNear, noisyPng, RED, solidImage, type UploadFile } from "./support/images";
+import { resetPeak, serverMemory } from "./support/process-memory";
 import { expectFieldError, signedInAccount, signOut } from "./support/settings";
 
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -12,6 +13,9 @@ const PROFILE_PICTURE = "Your profile picture";
 const TOO_BIG = "That file is larger than 2 MB. Choose a smaller image.";
 const NOT_AN_IMAGE = "That file isn't a PNG, JPEG or WebP image.";
 const UNREADABLE = "That image couldn't be read.";
+const TOO_LONG = "That image is more than 8,192 pixels across. Choose a smaller one.";
+/** What one refused upload may add to the server's peak memory; before the fix these two PNGs added 0.7 and 4.6 GiB. */
+const PEAK_GROWTH_LIMIT_MIB = 96;
 
 async function upload(page: Page, file: UploadFile | []) {
   await page.goto("/profile/edit");
@@ -132,6 +136,8 @@ test("the picture is served only to its owner's live session", async ({ page, br
   const response = await page.request.get(src);
   expect(response.headers()["cache-control"]).toContain("private");
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  // its own policy, not the pages' (which allows scripts with a nonce, and images from the app)
+  expect(response.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox");
 
   // someone else signed in gets their own (none), not this one
   const other = await browser.newContext({ baseURL: app.baseURL });
@@ -152,4 +158,49 @@ test("the picture is served only to its owner's live session", async ({ page, br
   await ended.addCookies(cookies);
   expect((await ended.request.get(src, { maxRedirects: 0 })).status()).toBe(401);
   await ended.close();
+});
+
+test("a small PNG of extreme shape is refused at once, and the server's peak memory barely moves", async ({ page, app }, testInfo) => {
+  test.skip(process.platform !== "linux", "reads the server's memory from /proc");
+  const group = app.server.processGroup();
+  if (group === undefined) throw new Error("the app server is not running");
+  const kept = await accountWithPicture(page, app, "tall");
+  for (const [width, height] of [
+    [40, 999_999],
+    [100, 399_999],
+  ] as const) {
+    await test.step(`${width} × ${height}`, async () => {
+      // a solid colour: millions of pixels in half a megabyte
+      const buffer = await solidImage("png", width, height, BLUE);
+      expect(buffer.length).toBeLessThan(MAX_BYTES);
+      await page.goto("/profile/edit");
+      await page.getByLabel("Replace your picture").setInputFiles({ name: "tall.png", mimeType: "image/png", buffer });
+
+      const before = serverMemory(group);
+      resetPeak(before.pid);
+      const started = Date.now();
+      await page.getByRole("button", { name: "Upload picture" }).click();
+      await expectFieldError(page.getByLabel("Replace your picture"), TOO_LONG);
+      const ms = Date.now() - started;
+      const after = serverMemory(group);
+
+      const growth = after.peakMiB - before.rssMiB;
+      const figures = `${width} × ${height} PNG (${(buffer.length / 1024).toFixed(0)} KiB): refused in ${ms} ms; server RSS ${before.rssMiB.toFixed(0)} MiB before, peak ${after.peakMiB.toFixed(0)} MiB during (+${growth.toFixed(1)} MiB)`;
+      testInfo.annotations.push({ type: "cost", description: figures });
+      expect(growth, figures).toBeLessThan(PEAK_GROWTH_LIMIT_MIB);
+    });
+  }
+  await kept.expectUnchanged();
+});
+
+test("the image optimizer route is not there: 404 for any address, signed in or not, never 500", async ({ page, app, request }) => {
+  const targets = [
+    "/_next/image?url=%2Fprofile%2Favatar&w=256&q=75",
+    "/_next/image?url=/profile/avatar",
+    "/_next/image?url=https%3A%2F%2Fexample.com%2Fa.png&w=64&q=75",
+    "/_next/image",
+  ];
+  for (const target of targets) expect((await request.get(target)).status(), target).toBe(404);
+  await accountWithPicture(page, app, "optimizer");
+  for (const target of targets) expect((await page.request.get(target)).status(), target).toBe(404);
 });

@@ -4,6 +4,9 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CONFIRM_EMAIL_CHANGE_TTL_MS } from "@/emails/confirm-email-change";
 import { VERIFY_EMAIL_TTL_MS } from "@/emails/verify-email";
+import { MAX_INPUT_PIXELS } from "@/lib/account/avatar-image";
+import { AVATAR_QUEUE_MAX } from "@/lib/account/avatar-queue";
+import { AVATAR_UPLOADS } from "@/lib/account/avatar-upload";
 import { EMAIL_CHANGE_REQUESTS } from "@/lib/account/change-email";
 import { PASSWORD_CHECK_ATTEMPTS } from "@/lib/account/current-password";
 import { REGISTRATIONS_PER_IP, RESENDS_PER_IP } from "@/lib/account/ip-limits";
@@ -14,6 +17,7 @@ import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
 import type { Limit } from "@/lib/auth/rate-limit";
 import { parseEnv } from "@/lib/env";
 import { SECURITY_EVENT_TYPES } from "@/lib/security-events";
+import { AVATAR_MAX_RATIO, AVATAR_MAX_SIDE } from "@/lib/validation/form-constants";
 
 const document = fs.readFileSync("SECURITY.md", "utf8");
 
@@ -56,6 +60,11 @@ describe("The security document (SECURITY.md)", () => {
     ["reset_requests_per_email", perWindow(RESET_REQUESTS_PER_EMAIL)],
     ["reset_requests_per_ip", perWindow(RESET_REQUESTS_PER_IP)],
     ["reset_submissions_per_ip", perWindow(RESET_SUBMISSIONS_PER_IP)],
+    ["avatar_uploads", perWindow(AVATAR_UPLOADS)],
+    ["avatar_queue", String(AVATAR_QUEUE_MAX)],
+    ["avatar_max_pixels", String(MAX_INPUT_PIXELS)],
+    ["avatar_max_side", String(AVATAR_MAX_SIDE)],
+    ["avatar_max_ratio", String(AVATAR_MAX_RATIO)],
     ["session_idle_minutes", String(defaults.session.idleMinutes)],
     ["session_max_age_days", String(defaults.session.maxAgeDays)],
     ["sessions_per_user", String(defaults.session.maxPerUser)],

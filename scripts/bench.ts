@@ -10,7 +10,9 @@
 //      instant one (≤ 1.05): mail must never sit in the request path;
 //   4. signed-in /profile requests per second ÷ the signed-out home page's,
 //      at concurrency 10 (≥ 0.5);
-//   5. JavaScript bytes (gzip) a browser downloads for /login (≤ 150 KiB).
+//   5. JavaScript bytes (gzip) a browser downloads for /login (≤ 150 KiB);
+//   6. one ordinary avatar upload (a 12-megapixel JPEG): time, and the
+//      server's peak memory growth (issue 15; a figure to read).
 // The absolute figures behind each ratio follow the table.
 //
 // Load and server share this machine's cores, and anything else running on
@@ -38,6 +40,7 @@ import { readBenchConfig } from "./bench/config";
 import { seconds, type BenchContext } from "./bench/context";
 import { formatReport, measuredNothing, type ScenarioResult, type ScenarioRow } from "./bench/report";
 import { runScript } from "./bench/run-script";
+import { avatarUploadCost } from "./bench/scenario-avatar-upload";
 import { loginDuringStorm } from "./bench/scenario-login-during-storm";
 import { loginJavaScriptBytes } from "./bench/scenario-login-js-bytes";
 import { profileRequestRate } from "./bench/scenario-profile-rps";
@@ -51,6 +54,7 @@ const SCENARIOS: { name: string; run: (context: BenchContext) => Promise<Scenari
   { name: "3. registration p95, SMTP 2 s ÷ instant", run: registrationWithSlowMail },
   { name: "4. /profile signed in ÷ / signed out, req/s", run: profileRequestRate },
   { name: "5. JavaScript for /login, gzip", run: loginJavaScriptBytes },
+  { name: "6. one avatar upload (12 MP JPEG)", run: avatarUploadCost },
 ];
 
 async function main(cleanup: Cleanup): Promise<number> {

@@ -19,6 +19,8 @@ export type AppServer = {
   start: () => Promise<void>;
   /** how the process ended, if it has since it was (last) started: a crash shows here */
   exit: () => ServerExit | undefined;
+  /** the process group the app runs in (its launcher and the server itself), while it runs */
+  processGroup: () => number | undefined;
 };
 
 export async function freePort(): Promise<number> {
@@ -86,7 +88,7 @@ export async function startAppServer(options: { mode: ServerMode; port: number; 
   };
 
   await start();
-  return { baseURL, logs: () => output, stop, kill, start, exit: () => exit };
+  return { baseURL, logs: () => output, stop, kill, start, exit: () => exit, processGroup: () => child?.pid };
 }
 
 async function waitUntilServing(baseURL: string, child: ChildProcess, timeoutMs: number, logs: () => string) {

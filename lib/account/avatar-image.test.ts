@@ -74,7 +74,8 @@ describe("prepareAvatar", () => {
     ["PNG", () => png()],
     ["JPEG", () => jpeg()],
     ["WebP", () => webp()],
-    ["tall PNG", () => png(40, 900)],
+    ["tall PNG", () => png(90, 900)],
+    ["wide JPEG", () => jpeg(3_000, 400)],
     ["1×1 PNG", () => png(1, 1)],
   ])("turns a %s into a fresh 256×256 WebP", async (_name, make) => {
     const input = await make();
@@ -149,6 +150,34 @@ describe("prepareAvatar", () => {
     expect(sniffImageType(huge)).toBe("image/png");
 
     expect(await prepareAvatar(huge)).toEqual({ ok: false, error: AVATAR_ERRORS.tooManyPixels });
+  });
+
+  it.each([
+    ["longer than 8,192 pixels", 100, 8_193, AVATAR_ERRORS.tooLongSide],
+    ["wider than 8,192 pixels", 8_193, 1_000, AVATAR_ERRORS.tooLongSide],
+    ["more than 10 times taller than wide", 100, 1_001, AVATAR_ERRORS.tooNarrow],
+    ["more than 10 times wider than tall", 1_001, 100, AVATAR_ERRORS.tooNarrow],
+  ])("refuses an image %s, from its header", async (_name, width, height, error) => {
+    expect(await prepareAvatar(await png(width, height))).toEqual({ ok: false, error });
+  });
+
+  it("takes an image at the bounds: 8,192 pixels long, 10 times longer than wide", async () => {
+    for (const [width, height] of [[8_192, 820], [100, 1_000]] as const) {
+      expect(await sharp(await prepared(await png(width, height))).metadata()).toMatchObject({ width: AVATAR_SIZE, height: AVATAR_SIZE });
+    }
+  });
+
+  it("still crops to what draws the eye, chosen on the shrunken preview", async () => {
+    // a grey strip with one red square near its right end: the avatar is that square
+    const width = 3_000;
+    const height = 600;
+    const square = await sharp({ create: { width: 500, height: 500, channels: 3, background: RED } }).png().toBuffer();
+    const input = await solid(width, height, "#808080")
+      .composite([{ input: square, left: 2_400, top: 50 }])
+      .png()
+      .toBuffer();
+    const output = await prepared(input);
+    expect(isNear(await pixelAt(output, AVATAR_SIZE / 2, AVATAR_SIZE / 2), RED)).toBe(true);
   });
 
   it("refuses a truncated PNG and a PNG signature followed by junk as unreadable", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, securityHeaders } from "./security-headers";
+import { AVATAR_PATH } from "@/lib/account/profile";
+import { contentSecurityPolicy, IMAGE_POLICY, ownPolicy, securityHeaders } from "./security-headers";
 
 const directives = (policy: string) => new Map(policy.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)]));
 
@@ -32,5 +33,13 @@ describe("securityHeaders", () => {
       "Cross-Origin-Opener-Policy": "same-origin",
       "Referrer-Policy": "strict-origin-when-cross-origin",
     });
+  });
+});
+
+describe("ownPolicy", () => {
+  it("keeps the avatar's own policy, and no other path's", () => {
+    expect(ownPolicy(AVATAR_PATH)).toBe(IMAGE_POLICY);
+    expect(IMAGE_POLICY).toBe("default-src 'none'; sandbox");
+    for (const path of ["/profile", "/profile/avatar/", "/profile/edit", "/__proto__", "/constructor"]) expect(ownPolicy(path)).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@ import { SmtpSink } from "../../test/smtp-sink";
 import { CannotRun, type Cleanup } from "./cleanup";
 import type { AppSettings } from "./config";
 
-export type BenchServer = { baseURL: string; sink: SmtpSink; logs: () => string };
+export type BenchServer = { baseURL: string; sink: SmtpSink; logs: () => string; processGroup: () => number | undefined };
 
 export function requireProductionBuild(): void {
   if (!fs.existsSync(".next/BUILD_ID")) {
@@ -59,5 +59,5 @@ export async function startBenchServer(config: AppSettings, databaseUrl: string,
     await (await starting.catch(() => undefined))?.stop();
   });
   const server = await starting;
-  return { baseURL, sink, logs: server.logs };
+  return { baseURL, sink, logs: server.logs, processGroup: server.processGroup };
 }

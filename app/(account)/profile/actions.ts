@@ -3,11 +3,13 @@
 // schemas name the fields it reads, so nothing else sent along is used.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { prepareAvatar } from "@/lib/account/avatar-image";
-import { removeAvatar, saveAvatar, updateProfile } from "@/lib/account/profile";
+import { sharedAvatarQueue } from "@/lib/account/avatar-queue";
+import { uploadAvatar } from "@/lib/account/avatar-upload";
+import { removeAvatar, updateProfile } from "@/lib/account/profile";
 import { buttonAction, formAction, refusal } from "@/lib/actions";
 import { requireSession } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
+import { clientSignal } from "@/lib/http/client-signal";
 import { avatarSchema } from "@/lib/validation/avatar";
 import { profileSchema } from "@/lib/validation/profile";
 
@@ -29,9 +31,9 @@ export const uploadAvatarAction = formAction(
   avatarSchema,
   async ({ avatar }) => {
     const { user } = await requireSession(EDIT_PAGE);
-    const prepared = await prepareAvatar(new Uint8Array(await avatar.arrayBuffer()));
-    if (!prepared.ok) return refusal({ error: prepared.error, field: "avatar" });
-    await saveAvatar(db, user.id, prepared.image);
+    const bytes = new Uint8Array(await avatar.arrayBuffer());
+    const uploaded = await uploadAvatar(db, sharedAvatarQueue(), { userId: user.id, bytes, signal: clientSignal() });
+    if (!uploaded.ok) return refusal({ error: uploaded.error, field: "avatar" });
     redirect(`${EDIT_PAGE}?updated=avatar`);
   },
   { files: ["avatar"] },

@@ -4,6 +4,7 @@ import { findAvatar } from "@/lib/account/profile";
 import { currentUserIfKnown } from "@/lib/auth/current-user";
 import { UNAVAILABLE_RETRY_SECONDS } from "@/lib/auth/unavailable";
 import { db } from "@/lib/db";
+import { IMAGE_POLICY } from "@/lib/http/security-headers";
 
 export async function GET(): Promise<Response> {
   const user = await currentUserIfKnown();
@@ -16,7 +17,8 @@ export async function GET(): Promise<Response> {
       "Content-Type": avatar.contentType,
       "Cache-Control": "private, max-age=31536000, immutable",
       "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      // proxy.ts keeps this one instead of the page policy (ownPolicy)
+      "Content-Security-Policy": IMAGE_POLICY,
     },
   });
 }
