@@ -8,14 +8,16 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Cookie, Page } from "@playwright/test";
 import {
-  confirmEmail,
   createVerifiedAccount,
   fillRegistration,
   newAccount,
   register,
   sessionCookie,
   signIn,
+  signOutFromHeader,
+  submitConfirmation,
   type TestAccount,
+  verificationLink,
 } from "./support/accounts";
 import { type App, expect, test } from "./support/fixtures";
 
@@ -197,10 +199,18 @@ for (const colorScheme of ["light", "dark"] as const) {
     await page.goto(`/verify-email?token=${randomBytes(32).toString("base64url")}`);
     await expect(page.getByRole("button", { name: "Confirm my email" })).toBeVisible();
     await check("/verify-email?token=<forged>");
-    await page.getByRole("button", { name: "Confirm my email" }).click();
+    await submitConfirmation(page, "any password at all");
     await expect(page.getByRole("heading", { name: "This link doesn't work" })).toBeVisible();
     await check("/verify-email: link doesn't work");
-    await confirmEmail(page, app, account.email);
+    await page.goto(await verificationLink(app, account.email));
+    await submitConfirmation(page, "not the right passphrase");
+    await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await check("/verify-email with a wrong password");
+    await submitConfirmation(page, account.password);
+    await expect(page).toHaveURL(/\/profile\?updated=verified$/);
+    await check("/profile: confirmed and signed in");
+    await signOutFromHeader(page);
+    await page.goto("/verify-email?status=verified");
     await check("/verify-email: confirmed");
 
     await signIn(page, { ...account, password: "not the right passphrase" });
