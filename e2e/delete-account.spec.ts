@@ -55,7 +55,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       // the address is free: registering it again sends a new confirmation link, not "you have an account"
       await register(page, account);
-      await confirmEmail(page, app, account.email, 2);
+      await confirmEmail(page, app, account, 2);
       expect(mailsTo(app.sink, account.email, /Someone tried to sign up/)).toHaveLength(0);
     });
   });

@@ -3,10 +3,9 @@
 // keeps the intent (never a token or a link); when the server is back each
 // message arrives exactly once and its link works; past the last attempt a
 // message is dead-lettered and logged, and asking again still works.
-import type { Page } from "@playwright/test";
 import { createDbClient, type DbClient } from "../lib/db";
 import type { SmtpSink } from "../test/smtp-sink";
-import { newAccount, register, verificationLink, VERIFY_SUBJECT } from "./support/accounts";
+import { confirmWithLink, newAccount, register, verificationLink, VERIFY_SUBJECT } from "./support/accounts";
 import { answerTime } from "./support/answer-time";
 import { expect, test, type App } from "./support/fixtures";
 import { startInstances } from "./support/instances";
@@ -22,11 +21,6 @@ const NO_WAIT_FOR_MAIL_MS = 12_000;
 
 const outboxTo = (app: App, email: string) => app.withDb((db: DbClient) => db.outboxMessage.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } }));
 
-async function confirmWith(page: Page, link: string) {
-  await page.goto(link);
-  await page.getByRole("button", { name: "Confirm my email" }).click();
-  await expect(page.getByRole("heading", { name: "Your email is confirmed" })).toBeVisible();
-}
 
 /** Three ways for the mail server to be down, each with its way back. */
 const OUTAGES: Record<string, { begin: (sink: SmtpSink) => Promise<void>; end: (sink: SmtpSink) => Promise<void> }> = {
@@ -71,7 +65,7 @@ for (const [outage, { begin, end }] of Object.entries(OUTAGES)) {
 
     // back: the two confirmation mails (registration's and the resend's) and the reset mail, each once;
     // the last confirmation to arrive carries the newest link, which works
-    await confirmWith(page, await verificationLink(app, account.email, 2));
+    await confirmWithLink(page, await verificationLink(app, account.email, 2), account.password);
     expect(await resetLink(app.sink, account.email)).toContain("/reset-password?token=");
     await expect.poll(async () => (await outboxTo(app, account.email)).every((row) => row.status === "SENT"), { timeout: 60_000 }).toBe(true);
     const delivered = mailsTo(app.sink, account.email, /./);
@@ -125,7 +119,7 @@ test.describe("SMTP down past the last attempt", () => {
       await resend.getByLabel("Email").fill(account.email);
       await resend.getByRole("button", { name: "Send a new link" }).click();
       await expect(page).toHaveURL(/\/register\/check-email\?resent=1$/);
-      await confirmWith(page, await verificationLink(instances, account.email));
+      await confirmWithLink(page, await verificationLink(instances, account.email), account.password);
     } finally {
       await db.$disconnect();
       await page.context().close();

@@ -1,19 +1,39 @@
 // Confirmation links: opening one changes nothing (mail scanners open links),
-// the button's POST confirms, and used, forged, expired and replaced links are
-// refused with a way to get a new one.
+// the form's POST with the account's password confirms (and signs in), a
+// wrong password changes nothing and keeps the link, and used, forged,
+// expired and replaced links are refused with a way to get a new one.
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { newAccount, register, signIn, VERIFY_SUBJECT, verificationLink } from "./support/accounts";
-import { expect, test } from "./support/fixtures";
+import {
+  CONFIRMED_NOTICE,
+  newAccount,
+  PASSWORD,
+  register,
+  signIn,
+  signOutFromHeader,
+  submitConfirmation,
+  VERIFY_SUBJECT,
+  verificationLink,
+} from "./support/accounts";
+import { type App, expect, test } from "./support/fixtures";
 import { mailsTo } from "./support/mail";
 
 const CONFIRM_FIRST = "Confirm your email address first";
+const WRONG_PASSWORD = "That is not this account's password.";
 
-async function pressConfirm(page: Page, link: string) {
+/** Opens the link and sends its form with `password` (the test accounts' own, unless told). */
+async function pressConfirm(page: Page, link: string, password = PASSWORD) {
   await page.goto(link);
-  await expect(page.getByRole("heading", { name: "Confirm your email" })).toBeVisible();
-  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await submitConfirmation(page, password);
 }
+
+/** Whether the address is verified, and how many of its links are unspent (one look: on the embedded database each restarts the app). */
+const addressState = (app: App, email: string) =>
+  app.withDb(async (db) => ({
+    verified: (await db.user.findUniqueOrThrow({ where: { email } })).emailVerified !== null,
+    unusedLinks: await db.token.count({ where: { email, purpose: "VERIFY_EMAIL", usedAt: null } }),
+  }));
 
 /** Opens the link the way scanners and prefetchers do: three GETs and a HEAD. */
 async function openWithoutConfirming(page: Page, link: string) {
@@ -58,12 +78,10 @@ test("opening a link changes nothing; only the button's POST confirms, and once"
   await signIn(page, account);
   await expect(page.getByText(CONFIRM_FIRST)).toBeVisible();
 
+  // the right password confirms and signs in
   await pressConfirm(page, second);
-  await expect(page.getByRole("heading", { name: "Your email is confirmed" })).toBeVisible();
-  expect(page.url()).not.toContain("token=");
-
-  await signIn(page, account);
-  await expect(page).toHaveURL(/\/profile$/);
+  await expect(page).toHaveURL(/\/profile\?updated=verified$/);
+  await expect(page.getByText(CONFIRMED_NOTICE)).toBeVisible();
   expect(mailsTo(app.sink, account.email, VERIFY_SUBJECT)).toHaveLength(2);
 
   // the same link again: already used, with a way to sign in or get a new link
@@ -103,7 +121,7 @@ test("an expired link is refused and the page's form sends a new link that works
   const fresh = await verificationLink(app, account.email, 2);
   expect(fresh).not.toBe(expired);
   await pressConfirm(page, fresh);
-  await expect(page.getByRole("heading", { name: "Your email is confirmed" })).toBeVisible();
+  await expect(page.getByText(CONFIRMED_NOTICE)).toBeVisible();
 });
 
 test("asking for a new link replaces the first one", async ({ page, app }) => {
@@ -124,5 +142,55 @@ test("asking for a new link replaces the first one", async ({ page, app }) => {
   await expect(page.getByText(CONFIRM_FIRST)).toBeVisible();
 
   await pressConfirm(page, second);
-  await expect(page.getByRole("heading", { name: "Your email is confirmed" })).toBeVisible();
+  await expect(page.getByText(CONFIRMED_NOTICE)).toBeVisible();
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`a wrong password confirms nothing and keeps the link; the right one then confirms and signs in (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({ browser, app }) => {
+    test.slow(); // a registration, three posts with a password check each, and a sign-in
+    const context = await browser.newContext({ baseURL: app.baseURL, javaScriptEnabled });
+    const page = await context.newPage();
+    const account = newAccount("wrong-password");
+    await register(page, account);
+    const link = await verificationLink(app, account.email);
+
+    await pressConfirm(page, link, "not the password of this account");
+    const password = page.getByLabel("Password", { exact: true });
+    await expect(page.getByRole("main").getByRole("alert")).toContainText(WRONG_PASSWORD);
+    await expect(password).toHaveAttribute("aria-invalid", "true");
+    if (!javaScriptEnabled) await expect(password).toHaveValue(""); // a password is never sent back in the page
+    expect(page.url()).not.toContain("token=");
+    if (javaScriptEnabled) expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+    // an empty password is not even sent with JavaScript, and refused without
+    await submitConfirmation(page, "");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText(/Enter your password/);
+    expect(await addressState(app, account.email)).toEqual({ verified: false, unusedLinks: 1 });
+
+    // the same link (opened again, as the app restarted for that look): the right password confirms
+    await pressConfirm(page, link, account.password);
+    await expect(page).toHaveURL(/\/profile\?updated=verified$/);
+    await expect(page.getByText(CONFIRMED_NOTICE)).toBeVisible();
+    expect(await addressState(app, account.email)).toEqual({ verified: true, unusedLinks: 0 });
+    await signOutFromHeader(page);
+    await context.close();
+  });
+}
+
+test("wrong passwords on the confirm page count toward the sign-in throttle of the address", async ({ page, app }) => {
+  const account = newAccount("confirm-throttle");
+  await register(page, account);
+  const link = await verificationLink(app, account.email);
+  await page.goto(link);
+  // the e2e server allows 5 free failures per address (SIGNIN_FREE_FAILURES), as in production
+  for (let guess = 1; guess <= 5; guess++) {
+    await submitConfirmation(page, `wrong guess number ${guess}`);
+    await expect(page.getByRole("main").getByRole("alert")).toContainText(WRONG_PASSWORD);
+  }
+  await submitConfirmation(page, account.password);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(/Too many failed sign-ins. Try again in \d+ minutes?/);
+  // the login form waits too: one count for the address
+  await signIn(page, account);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(/Too many failed sign-ins/);
+  expect(await addressState(app, account.email)).toEqual({ verified: false, unusedLinks: 1 });
 });

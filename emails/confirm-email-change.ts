@@ -4,14 +4,18 @@ import { APP_NAME, renderEmail } from "./layout";
 
 export const CONFIRM_EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;
 
-/** Sent to the new address: following the link makes it the sign-in email. */
+/**
+ * Sent to the new address: following the link makes it the sign-in email.
+ * The address is not proven yet, so nothing the account's holder typed (not
+ * even the name) goes into it.
+ */
 export const confirmEmailChange = defineEmail({
-  data: z.object({ name: z.string().max(100).default("") }),
+  data: z.object({}),
   link: { purpose: "CHANGE_EMAIL", path: "/confirm-email", ttlMs: CONFIRM_EMAIL_CHANGE_TTL_MS },
-  render: ({ name }, context) =>
+  render: (_data, context) =>
     renderEmail({
       subject: `Confirm your new email address for ${APP_NAME}`,
-      heading: name ? `Confirm your new address, ${name}` : "Confirm your new address",
+      heading: "Confirm your new address",
       blocks: [
         { text: "You asked to sign in with this email address from now on. Confirm it to make the change. The link works once and expires in 24 hours." },
         { link: requireLink(context), label: "Confirm my new email" },

@@ -7,7 +7,7 @@ import * as z from "zod/mini";
 import { appDeps } from "@/lib/account/deps";
 import { ipLimitMessage, REGISTRATIONS_PER_IP, RESENDS_PER_IP } from "@/lib/account/ip-limits";
 import { registerAccount } from "@/lib/account/register";
-import { confirmEmail, resendVerification } from "@/lib/account/verify-email";
+import { resendVerification } from "@/lib/account/verify-email";
 import { formAction } from "@/lib/actions";
 import { audit } from "@/lib/auth/audit";
 import { signIn } from "@/lib/auth/auth";
@@ -19,7 +19,6 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { registerSchema } from "@/lib/validation/register";
 import { resendVerificationSchema, signInSchema } from "@/lib/validation/sign-in";
-import { linkConfirmAction } from "./link-confirm-action";
 import { REGISTERED_EMAIL_COOKIE } from "./registered-email";
 
 
@@ -66,9 +65,6 @@ export const resendVerificationEmail = formAction(
   },
   { keep: ["email"] },
 );
-
-/** The button on the page a confirmation link opens. */
-export const confirmEmailAddress = linkConfirmAction({ page: "/verify-email", confirm: confirmEmail, event: "email_verified", success: "verified" });
 
 export const signInWithPassword = formAction(
   z.extend(signInSchema, { callbackUrl: z.optional(z.string()) }),

@@ -1,7 +1,8 @@
 // The button on a page that an emailed link opens (a POST, so opening the
 // link alone changes nothing): spend the token the link left in a cookie,
 // record the outcome, and show it on the same page. The result page carries
-// no token, so it cannot leak from the address bar.
+// no token, so it cannot leak from the address bar. (The confirmation link's
+// page asks for the account's password too: verify-email/actions.ts.)
 import { redirect } from "next/navigation";
 import { buttonAction, type FormAction } from "@/lib/actions";
 import { audit } from "@/lib/auth/audit";

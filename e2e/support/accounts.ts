@@ -29,10 +29,33 @@ export function verificationLink(app: Pick<App, "sink">, email: string, count = 
   return linkFromMail(app.sink, email, /Confirm your email/, "/verify-email?token=", count);
 }
 
-export async function confirmEmail(page: Page, app: Pick<App, "sink">, email: string, count = 1) {
-  await page.goto(await verificationLink(app, email, count));
+/** What the profile says to a person who has just confirmed their address (and is signed in by it). */
+export const CONFIRMED_NOTICE = "Your email is confirmed and your account is active. You are signed in.";
+
+/** Types `password` on the confirm page of the link the browser has open, and presses the button. */
+export async function submitConfirmation(page: Page, password: string) {
+  await expect(page.getByRole("heading", { name: "Confirm your email" })).toBeVisible();
+  await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Confirm my email" }).click();
-  await expect(page.getByRole("heading", { name: "Your email is confirmed" })).toBeVisible();
+}
+
+/** Opens a confirmation link and confirms it with the account's password: the browser is then signed in, on its profile. */
+export async function confirmWithLink(page: Page, link: string, password: string) {
+  await page.goto(link);
+  await submitConfirmation(page, password);
+  await expect(page).toHaveURL(/\/profile\?updated=verified$/);
+  await expect(page.getByText(CONFIRMED_NOTICE)).toBeVisible();
+}
+
+/** Confirms the newest of `count` confirmation links with the account's password (see confirmWithLink). */
+export async function confirmEmail(page: Page, app: Pick<App, "sink">, account: Pick<TestAccount, "email" | "password">, count = 1) {
+  await confirmWithLink(page, await verificationLink(app, account.email, count), account.password);
+}
+
+/** Signs out with the header's button. */
+export async function signOutFromHeader(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
 }
 
 export async function signIn(page: Page, account: { email: string; password: string }) {
@@ -42,11 +65,18 @@ export async function signIn(page: Page, account: { email: string; password: str
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** A verified account, ready to sign in. */
-export async function createVerifiedAccount(page: Page, app: Pick<App, "sink">, label = "user"): Promise<TestAccount> {
+/** A verified account, signed in on `page` by confirming its address. */
+export async function createConfirmedAccount(page: Page, app: Pick<App, "sink">, label = "user"): Promise<TestAccount> {
   const account = newAccount(label);
   await register(page, account);
-  await confirmEmail(page, app, account.email);
+  await confirmEmail(page, app, account);
+  return account;
+}
+
+/** A verified account, ready to sign in: confirming signed the browser in, so it signs out again. */
+export async function createVerifiedAccount(page: Page, app: Pick<App, "sink">, label = "user"): Promise<TestAccount> {
+  const account = await createConfirmedAccount(page, app, label);
+  await signOutFromHeader(page);
   return account;
 }
 

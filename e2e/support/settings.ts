@@ -2,7 +2,7 @@
 // more browsers signed in as it, the current-password confirmation, and the
 // subjects of the mails those pages send.
 import { expect, type APIRequestContext, type Browser, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
-import { createVerifiedAccount, sessionCookie, signIn, signInThroughAuthRoute, type TestAccount } from "./accounts";
+import { createConfirmedAccount, sessionCookie, signIn, signInThroughAuthRoute, type TestAccount } from "./accounts";
 import type { App } from "./fixtures";
 
 export const WRONG_PASSWORD = "That isn't your current password.";
@@ -31,11 +31,9 @@ export async function signInQuickly(page: Page, account: Pick<TestAccount, "emai
   expect(await sessionCookie(page.context())).toBeDefined();
 }
 
-/** A new verified account, signed in on `page` (which is left where registration ended). */
+/** A new verified account, signed in on `page` by confirming its address (the page is left on the profile). */
 export async function signedInAccount(page: Page, app: App, label: string): Promise<TestAccount> {
-  const account = await createVerifiedAccount(page, app, label);
-  await signInQuickly(page, account);
-  return account;
+  return createConfirmedAccount(page, app, label);
 }
 
 /** Another browser signed in as `account`, e.g. with another user agent. */

@@ -38,7 +38,7 @@ export async function requestEmailChange(deps: AccountDeps, input: EmailChangeRe
     // a link for an earlier request stops working now
     await tx.token.deleteMany({ where: { userId: user.id, purpose: "CHANGE_EMAIL", usedAt: null } });
     if (!owner) {
-      await queueEmail(tx, "confirm-email-change", { to: input.newEmail, userId: user.id, data: { name: user.name ?? "" } });
+      await queueEmail(tx, "confirm-email-change", { to: input.newEmail, userId: user.id, data: {} });
     } else if (notifyOwner) {
       await queueEmail(tx, "email-in-use", { to: input.newEmail, userId: owner.id, data: {} });
     }

@@ -20,7 +20,7 @@ export async function registerAccount({ db, hasher }: AccountDeps, input: Regist
         data: { email: input.email, name: input.name, passwordHash },
         select: { id: true },
       });
-      await queueEmail(tx, "verify-email", { to: input.email, userId: user.id, data: { name: input.name } });
+      await queueEmail(tx, "verify-email", { to: input.email, userId: user.id, data: {} });
       return user.id;
     });
   } catch (error) {

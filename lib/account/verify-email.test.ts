@@ -1,6 +1,7 @@
 // Email verification end to end on both databases: register, let the real
 // mail worker deliver to the SMTP sink, read the link from the mail, and
-// confirm with the token in it, as the confirm page's POST does.
+// confirm with the token in it and the account's password, as the confirm
+// page's POST does.
 import { createHash } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { limitKey } from "@/lib/auth/rate-limit";
@@ -11,13 +12,20 @@ import { deliverAll, mailWorkerConfig, storedTexts, TEST_APP_URL, testHasher } f
 import { DB_KINDS } from "@/test/databases";
 import { openTestDb, type TestDb } from "@/test/db";
 import { SmtpSink } from "@/test/smtp-sink";
+import type { SignInPolicy } from "@/lib/auth/sign-in-throttle";
 import type { AccountDeps } from "./deps";
 import { registerAccount } from "./register";
+import { checkCredentials } from "./sign-in";
 import { confirmEmail, resendVerification, VERIFICATION_RESEND } from "./verify-email";
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const LINK = /\/verify-email\?token=([^\s"&<]+)/;
 const sessionPolicy = { idleMinutes: 60, maxAgeDays: 30 };
+const PASSWORD = "correct horse battery staple";
+/** The sign-in throttle has its own tests; here it stays out of the way unless a test tightens it. */
+const ROOMY_POLICY: SignInPolicy = { emailFailures: 1000, backoffBaseMs: 1, backoffMaxMs: 1, lockoutFailures: 10_000, ipFailures: 1000 };
+/** What a person writes as their name to make the mail look like ours. */
+const HOSTILE_NAME = "Security alert. Call +1 555 0100 now";
 
 describe.each(DB_KINDS)("email verification on %s", (kind) => {
   let testDb: TestDb;
@@ -56,12 +64,19 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
   }
 
   /** A new account and the token from its verification mail. */
-  async function registered(label: string) {
+  async function registered(label: string, name = "Ada") {
     const email = newEmail(label);
-    await registerAccount(deps, { name: "Ada", email, password: "correct horse battery staple" });
+    await registerAccount(deps, { name, email, password: PASSWORD });
     const user = await testDb.db.user.findUniqueOrThrow({ where: { email } });
     return { email, user, ...(await deliverAndReadLink(email)) };
   }
+
+  /** The confirm page's POST: the outcome's reason, or "verified". */
+  async function confirm(token: string, password = PASSWORD, policy = ROOMY_POLICY) {
+    const outcome = await confirmEmail(deps, { token, password, ip: "192.0.2.1" }, policy);
+    return outcome.ok ? "verified" : outcome.reason;
+  }
+  const tokenRow = (token: string) => testDb.db.token.findUniqueOrThrow({ where: { tokenHash: sha256(token) } });
 
   const emailVerifiedOf = async (userId: string) =>
     (await testDb.db.user.findUniqueOrThrow({ where: { id: userId } })).emailVerified;
@@ -94,6 +109,85 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       expect(texts.some(({ value }) => value === sha256(token))).toBe(true); // the scan sees the tokens table
       expect(texts.filter(({ value }) => value.includes(token))).toEqual([]);
     });
+
+    it("carries nothing the registrant typed: the name is in no part of it, not even the outbox row", async () => {
+      const { email, message } = await registered("hostile", HOSTILE_NAME);
+
+      for (const part of [message.subject, message.text, message.html, message.raw]) expect(part).not.toContain("Security alert");
+      expect(message.text).toMatch(/^Confirm your email address\n/);
+      expect(message.text).toContain("nothing happens without the password");
+      const [row] = await testDb.db.outboxMessage.findMany({ where: { to: email, template: "verify-email" } });
+      expect(row?.data).toEqual({});
+    });
+  });
+
+  describe("the account's password", () => {
+    it("a wrong one verifies nothing and keeps the link, which the right one then spends", async () => {
+      const { user, token } = await registered("wrong-then-right");
+      const verify = vi.spyOn(deps.hasher, "verify");
+
+      expect(await confirm(token, "not the password at all")).toBe("wrong-password");
+      expect(await confirm(token, "")).toBe("wrong-password");
+      expect(verify).toHaveBeenCalledTimes(2); // compared with the stored hash, not refused unseen
+      expect(await emailVerifiedOf(user.id)).toBeNull();
+      expect((await tokenRow(token)).usedAt).toBeNull();
+
+      expect(await confirm(token, PASSWORD)).toBe("verified");
+      expect(await emailVerifiedOf(user.id)).toBeInstanceOf(Date);
+      expect((await tokenRow(token)).usedAt).toBeInstanceOf(Date);
+      expect(await confirm(token, PASSWORD)).toBe("used");
+    });
+
+    it("the right one returns whose address it confirmed, and nothing of the password", async () => {
+      const { email, user, token } = await registered("right");
+      const outcome = await confirmEmail(deps, { token, password: PASSWORD, ip: null }, ROOMY_POLICY);
+      expect(outcome).toEqual({ ok: true, userId: user.id, email });
+    });
+
+    it("a wrong one counts toward the sign-in throttle of the address, shared with the login form", async () => {
+      const { email, user, token } = await registered("throttled");
+      const tight: SignInPolicy = { ...ROOMY_POLICY, emailFailures: 2, backoffBaseMs: 60_000, backoffMaxMs: 60_000 };
+
+      expect(await confirm(token, "guess one", tight)).toBe("wrong-password");
+      expect(await confirm(token, "guess two", tight)).toBe("wrong-password");
+      // the run is long enough: even the right password waits, unchecked, on this page and on the login form
+      const verify = vi.spyOn(deps.hasher, "verify");
+      const refused = await confirmEmail(deps, { token, password: PASSWORD, ip: null }, tight);
+      expect(refused).toMatchObject({ ok: false, reason: "throttled", userId: user.id });
+      expect(await checkCredentials(deps, { email, password: PASSWORD }, tight)).toMatchObject({ ok: false, reason: "throttled" });
+      expect(verify).not.toHaveBeenCalled();
+      expect(await emailVerifiedOf(user.id)).toBeNull();
+      expect((await tokenRow(token)).usedAt).toBeNull();
+    });
+
+    it("a locked address stays locked here too, and its link keeps waiting for a reset", async () => {
+      const { user, token } = await registered("locked");
+      const lockable: SignInPolicy = { ...ROOMY_POLICY, lockoutFailures: 1 };
+
+      expect(await confirm(token, "a wrong guess", lockable)).toBe("wrong-password");
+      expect(await confirm(token, PASSWORD, lockable)).toBe("locked");
+      expect(await emailVerifiedOf(user.id)).toBeNull();
+    });
+
+    it("the right one clears the address's failures, as a sign-in does", async () => {
+      const { email, token } = await registered("cleared");
+      // one failure: under a policy with one free failure, the next sign-in would have to wait
+      expect(await confirm(token, "one wrong guess")).toBe("wrong-password");
+      expect(await confirm(token)).toBe("verified");
+      const tight: SignInPolicy = { ...ROOMY_POLICY, emailFailures: 1, backoffBaseMs: 60_000, backoffMaxMs: 60_000 };
+      expect(await checkCredentials(deps, { email, password: PASSWORD }, tight)).toMatchObject({ ok: true });
+    });
+
+    it("is not asked for a link that cannot confirm anything", async () => {
+      const { user, token } = await registered("void-link");
+      await testDb.db.token.update({ where: { tokenHash: sha256(token) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+      const verify = vi.spyOn(deps.hasher, "verify");
+
+      expect(await confirm(token, "anything")).toBe("expired");
+      expect(await confirm(newToken(), "anything")).toBe("invalid");
+      expect(verify).not.toHaveBeenCalled();
+      expect(await emailVerifiedOf(user.id)).toBeNull();
+    });
   });
 
   describe("confirmEmail", () => {
@@ -101,25 +195,25 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       const { user, token } = await registered("once");
       expect(await emailVerifiedOf(user.id)).toBeNull();
 
-      expect(await confirmEmail(testDb.db, token)).toBe("verified");
+      expect(await confirm(token)).toBe("verified");
       const verifiedAt = await emailVerifiedOf(user.id);
       expect(verifiedAt).toBeInstanceOf(Date);
 
-      expect(await confirmEmail(testDb.db, token)).toBe("used");
+      expect(await confirm(token)).toBe("used");
       expect(await emailVerifiedOf(user.id)).toEqual(verifiedAt);
     });
 
     it("refuses a forged token and a token made for another purpose", async () => {
       const { user, token } = await registered("forged");
-      expect(await confirmEmail(testDb.db, newToken())).toBe("invalid");
-      expect(await confirmEmail(testDb.db, `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`)).toBe("invalid");
+      expect(await confirm(newToken())).toBe("invalid");
+      expect(await confirm(`${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`)).toBe("invalid");
 
       // a password-reset token of the same user must not verify the address
       const resetToken = newToken();
       await testDb.db.token.create({
         data: { tokenHash: sha256(resetToken), purpose: "RESET_PASSWORD", userId: user.id, email: user.email, expiresAt: new Date(Date.now() + 3_600_000) },
       });
-      expect(await confirmEmail(testDb.db, resetToken)).toBe("invalid");
+      expect(await confirm(resetToken)).toBe("invalid");
       expect(await emailVerifiedOf(user.id)).toBeNull();
     });
 
@@ -128,7 +222,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       // time travel: the link's expiry is now behind us
       await testDb.db.token.update({ where: { tokenHash: sha256(token) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
 
-      expect(await confirmEmail(testDb.db, token)).toBe("expired");
+      expect(await confirm(token)).toBe("expired");
       expect(await emailVerifiedOf(user.id)).toBeNull();
     });
 
@@ -136,7 +230,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       const { user, token } = await registered("last-moment");
       await testDb.db.token.update({ where: { tokenHash: sha256(token) }, data: { expiresAt: new Date(Date.now() + 5_000) } });
 
-      expect(await confirmEmail(testDb.db, token)).toBe("verified");
+      expect(await confirm(token)).toBe("verified");
       expect(await emailVerifiedOf(user.id)).toBeInstanceOf(Date);
     });
 
@@ -144,13 +238,13 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       const { user, token } = await registered("moved");
       await testDb.db.user.update({ where: { id: user.id }, data: { email: newEmail("moved-to") } });
 
-      expect(await confirmEmail(testDb.db, token)).toBe("invalid");
+      expect(await confirm(token)).toBe("invalid");
       expect(await emailVerifiedOf(user.id)).toBeNull();
     });
 
     it("lets exactly one of two concurrent confirmations with one token succeed", async () => {
       const { user, token } = await registered("race");
-      const outcomes = await Promise.all([confirmEmail(testDb.db, token), confirmEmail(testDb.db, token)]);
+      const outcomes = await Promise.all([confirm(token), confirm(token)]);
 
       expect(outcomes.sort()).toEqual(["used", "verified"]);
       expect(await emailVerifiedOf(user.id)).toBeInstanceOf(Date);
@@ -168,7 +262,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       const bystander = await createSession(testDb.db, sessionPolicy, { userId: other.user.id, persistent: false });
       for (const sid of sids) expect(await findLiveSession(testDb.db, sessionPolicy, sid)).not.toBeNull();
 
-      expect(await confirmEmail(testDb.db, token)).toBe("verified");
+      expect(await confirm(token)).toBe("verified");
 
       for (const sid of sids) expect(await findLiveSession(testDb.db, sessionPolicy, sid)).toBeNull();
       expect(await testDb.db.session.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
@@ -184,9 +278,9 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
 
       expect(sink.messagesTo(email)).toHaveLength(2);
       expect(second).not.toBe(first);
-      expect(await confirmEmail(testDb.db, first)).toBe("invalid");
+      expect(await confirm(first)).toBe("invalid");
       expect(await emailVerifiedOf(user.id)).toBeNull();
-      expect(await confirmEmail(testDb.db, second)).toBe("verified");
+      expect(await confirm(second)).toBe("verified");
     });
 
     it("keeps the link already delivered working while a resend cannot be sent", async () => {
@@ -201,7 +295,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       }
       // the undelivered token is gone, the delivered one still works
       expect(await testDb.db.token.count({ where: { email, purpose: "VERIFY_EMAIL" } })).toBe(1);
-      expect(await confirmEmail(testDb.db, first)).toBe("verified");
+      expect(await confirm(first)).toBe("verified");
     });
 
     it("queues one mail for three requests in a row, and answers all three the same", async () => {
@@ -225,7 +319,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
     it("queues nothing for an unknown address or a verified account, and answers the same", async () => {
       const unknown = newEmail("nobody");
       const { email: verified, token } = await registered("done");
-      expect(await confirmEmail(testDb.db, token)).toBe("verified");
+      expect(await confirm(token)).toBe("verified");
 
       await expect(resendVerification(testDb.db, unknown)).resolves.toBeUndefined();
       await expect(resendVerification(testDb.db, verified)).resolves.toBeUndefined();

@@ -20,6 +20,7 @@ export default async function ProfilePage({ searchParams }: Props) {
     <div className="narrow">
       <h1>Your profile</h1>
       {updated === "details" && <Notice>Your profile was saved.</Notice>}
+      {updated === "verified" && <Notice>Your email is confirmed and your account is active. You are signed in.</Notice>}
       <Card className="profile">
         <Avatar name={user.name} email={user.email} image={user.image} />
         <dl className="details">

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { ButtonForm } from "@/components/form/button-form";
 import Link from "next/link";
-import type { VerifyOutcome } from "@/lib/account/verify-email";
+import type { VerifyLinkProblem } from "@/lib/account/verify-email";
 import { ResendVerificationForm } from "../resend-verification-form";
-import { confirmEmailAddress } from "../actions";
 import { linkTokenFromCookie } from "../link-token";
+import { ConfirmEmailForm } from "./confirm-email-form";
 import { Notice } from "@/components/notice";
 import { ButtonLink } from "@/components/ui/button";
 
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: "Confirm your email" };
 
 type Props = { searchParams: Promise<{ status?: string | string[] }> };
 
-const outcomes: Record<Exclude<VerifyOutcome, "verified">, { heading: string; text: string }> = {
+const outcomes: Record<VerifyLinkProblem, { heading: string; text: string }> = {
   expired: { heading: "This link has expired", text: "Confirmation links work for 24 hours. Ask for a new one below." },
   used: {
     heading: "This link was already used",
@@ -57,12 +56,17 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
     );
   }
 
-  // Opening the link changes nothing (mail scanners open links too): the person confirms with a POST.
+  // Opening the link changes nothing (mail scanners open links too): the person confirms with a POST,
+  // and with the account's password, so that a link alone gives nobody an account they did not create.
   return (
     <div className="narrow">
       <h1>Confirm your email</h1>
-      <p>Press the button to confirm your address and activate your account.</p>
-      <ButtonForm action={confirmEmailAddress} label="Confirm my email" pendingText="Confirming…" />
+      <p>Type your account&apos;s password to confirm your address, activate your account and sign in.</p>
+      <ConfirmEmailForm />
+      <p>
+        Forgotten the password, or did someone else create this account with your address?{" "}
+        <Link href="/forgot-password">Set a new password</Link> instead: that confirms your address too.
+      </p>
     </div>
   );
 }
