@@ -7,13 +7,13 @@ import { env } from "@/lib/env";
 import { sessionCookieName } from "./auth";
 
 export async function currentSessionId(): Promise<string | null> {
-  const { secureCookies, authSecret } = env();
+  const { secureCookies, authSecrets } = env();
   const name = sessionCookieName(secureCookies);
   const cookie = (await cookies()).get(name)?.value;
   if (!cookie) return null;
   try {
-    // Auth.js salts the cookie's encryption key with the cookie's name
-    const token = await decode({ token: cookie, secret: authSecret, salt: name });
+    // Auth.js salts the cookie's encryption key with the cookie's name; a cookie sealed before a rotation opens with an older secret
+    const token = await decode({ token: cookie, secret: authSecrets, salt: name });
     return typeof token?.sid === "string" ? token.sid : null;
   } catch {
     return null;
