@@ -18,7 +18,7 @@ async function main() {
   // before Next.js loads, so that its own listeners stand aside (lib/process-faults.ts);
   // until the server listens there is nothing to drain
   let stopAfterFault: () => void = () => process.exit(1);
-  const { handleProcessFaults } = await import("./lib/process-faults");
+  const { handleProcessFaults, keepOnlyOurListeners } = await import("./lib/process-faults");
   handleProcessFaults(() => stopAfterFault());
   const [
     { default: next },
@@ -50,6 +50,7 @@ async function main() {
   const app = next({ dev: false, port, hostname });
   const handle = app.getRequestHandler();
   await app.prepare();
+  keepOnlyOurListeners();
 
   const unanswered = new Set<http.ServerResponse>();
   const server = http.createServer((request, response) => {

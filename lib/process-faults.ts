@@ -10,11 +10,12 @@
 //   start a clean one.
 import { describeError, log } from "./log";
 
-// Next.js registers its own listeners: one prints a rejection's stack over
-// several lines, the other prints an uncaught exception and carries on
-// (next/dist/server/node-environment-extensions/process-error-handlers.js,
-// run by the server and again by every route module). Both look for these
-// globals first, so setting them keeps ours the only listeners.
+// Next.js registers its own listeners, which print the error's message and
+// stack over several lines and carry on. Those of
+// next/dist/server/node-environment-extensions/process-error-handlers.js (run
+// by the server and again by every route module) look for these globals first,
+// so setting them keeps them away; the one next/dist/server/lib/router-server.js
+// adds during app.prepare() is removed afterwards by keepOnlyOurListeners().
 const NEXT_REJECTION_LISTENER = Symbol.for("next.unhandledRejectionListener");
 type NextProcessGlobals = { nextInitializedProcessErrorHandlers?: boolean; [NEXT_REJECTION_LISTENER]?: (reason: unknown) => void };
 
@@ -28,18 +29,27 @@ function logFault(event: string, error: unknown): void {
   log("error", event, { error: describeError(error), at: thrownAt(error) });
 }
 
+const onRejection = (reason: unknown) => logFault("unhandled_rejection", reason);
+let onException: ((error: Error) => void) | undefined;
+
 /** Call before Next.js loads. `stop` begins a graceful stop with exit code 1; it is called once. */
 export function handleProcessFaults(stop: () => void): void {
-  const onRejection = (reason: unknown) => logFault("unhandled_rejection", reason);
   const globals = globalThis as NextProcessGlobals;
   globals.nextInitializedProcessErrorHandlers = true;
   globals[NEXT_REJECTION_LISTENER] = onRejection;
   process.on("unhandledRejection", onRejection);
   let stopping = false;
-  process.on("uncaughtException", (error) => {
+  onException = (error) => {
     logFault("uncaught_exception", error);
     if (stopping) return; // a second fault during the drain: logged, and the stop goes on
     stopping = true;
     stop();
-  });
+  };
+  process.on("uncaughtException", onException);
+}
+
+/** Call once Next.js is prepared: drops the listeners it added beside ours. */
+export function keepOnlyOurListeners(): void {
+  for (const listener of process.listeners("uncaughtException")) if (listener !== onException) process.off("uncaughtException", listener);
+  for (const listener of process.listeners("unhandledRejection")) if (listener !== onRejection) process.off("unhandledRejection", listener);
 }
