@@ -15,6 +15,11 @@ const DRAIN_MS = 10_000;
 async function main() {
   // as `next start` does; set before Next.js and React load, since they choose their builds by it
   Object.assign(process.env, { NODE_ENV: "production" });
+  // before Next.js loads, so that its own listeners stand aside (lib/process-faults.ts);
+  // until the server listens there is nothing to drain
+  let stopAfterFault: () => void = () => process.exit(1);
+  const { handleProcessFaults, keepOnlyOurListeners } = await import("./lib/process-faults");
+  handleProcessFaults(() => stopAfterFault());
   const [
     { default: next },
     { env, EnvError },
@@ -49,6 +54,7 @@ async function main() {
   const app = next({ dev: false, port, hostname });
   const handle = app.getRequestHandler();
   await app.prepare();
+  keepOnlyOurListeners();
 
   const unanswered = new Set<http.ServerResponse>();
   const server = http.createServer((request, response) => {
@@ -73,7 +79,7 @@ async function main() {
   });
   server.listen(port, hostname, () => log("info", "server_listening", { port, hostname: hostname ?? "*" }));
 
-  const shutdown = (signal: string) => {
+  const shutdown = (signal: string, exitCode: number) => {
     log("info", "server_stopping", { signal });
     startDraining();
     const forced = setTimeout(() => {
@@ -93,20 +99,22 @@ async function main() {
         .finally(() => {
           clearTimeout(forced);
           log("info", "server_stopped", { signal });
-          process.exit(0);
+          process.exit(exitCode);
         });
     });
   };
   // a signal can arrive twice (from a process group and from a wrapper such as npm or tsx relaying it):
   // the second must not fall through to Node's default, which would kill the process mid-drain
   let stopping = false;
-  const onSignal = (signal: string) => {
+  const onSignal = (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
-    shutdown(signal);
+    shutdown(signal, exitCode);
   };
   process.on("SIGTERM", () => onSignal("SIGTERM"));
   process.on("SIGINT", () => onSignal("SIGINT"));
+  // the state an uncaught exception left is unknown: drain, then exit 1 for the supervisor to restart
+  stopAfterFault = () => onSignal("uncaughtException", 1);
 }
 
 void main();

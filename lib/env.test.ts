@@ -9,7 +9,7 @@ const production = {
   AUTH_SECRET: "s".repeat(32),
   PASSWORD_PEPPER: "p".repeat(32),
   AUTH_URL: "https://accounts.example.com/",
-  DATABASE_URL: "postgresql://app@db.internal/app",
+  DATABASE_URL: "postgresql://app@db.internal/app?sslmode=verify-full",
   SMTP_URL: "smtp://mail.internal:587",
   EMAIL_FROM: "Accounts <no-reply@example.com>",
 };
@@ -80,6 +80,13 @@ describe("parseEnv", () => {
     expect(parseEnv(production).secureCookies).toBe(true);
   });
 
+  it("reads rotated session secrets newest first: AUTH_SECRET seals, AUTH_SECRET_1..3 still open", () => {
+    const env = parseEnv({ ...production, AUTH_SECRET_1: "1".repeat(32), AUTH_SECRET_3: "3".repeat(32) });
+    expect(env.authSecret).toBe("s".repeat(32));
+    expect(env.authSecrets).toEqual(["s".repeat(32), "1".repeat(32), "3".repeat(32)]);
+    expect(parseEnv(production).authSecrets).toEqual(["s".repeat(32)]);
+  });
+
   it("lets `next build` run without production secrets", () => {
     expect(parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).isProduction).toBe(false);
   });
@@ -87,6 +94,8 @@ describe("parseEnv", () => {
   it.each([
     ["DATABASE_URL", "mysql://x"],
     ["AUTH_SECRET", "short"],
+    ["AUTH_SECRET_1", "short"],
+    ["ALLOW_PLAINTEXT_DB", "yes"],
     ["AUTH_URL", "not a url"],
     ["SMTP_URL", "http://mail"],
     ["DB_POOL_SIZE", "0"],

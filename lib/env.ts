@@ -8,6 +8,7 @@ import { DEFAULT_DATABASE_URL } from "./db-adapter";
 import { LIMIT_SETTING } from "./auth/rate-limit";
 import type { SignInPolicy } from "./auth/sign-in-throttle";
 import { parseTrustedProxies, type TrustedProxies } from "./http/client-address";
+import { databaseTransportProblem, smtpTransportProblem, smtpTlsOptions } from "./transport-security";
 
 const DEV_SECRET_DIR = ".data";
 
@@ -15,12 +16,19 @@ const databaseUrl = z
   .string()
   .refine((url) => /^(postgres(ql)?:\/\/|pglite:)/.test(url), "must start with postgresql:// or pglite:");
 
+const secret = z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)");
+const optIn = z.enum(["0", "1"]).default("0");
+
 const integer = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: databaseUrl.optional(),
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  AUTH_SECRET: secret.optional(),
+  // earlier secrets, still accepted for reading a cookie while sessions move to the new one
+  AUTH_SECRET_1: secret.optional(),
+  AUTH_SECRET_2: secret.optional(),
+  AUTH_SECRET_3: secret.optional(),
   AUTH_URL: z.url().optional(),
   PASSWORD_PEPPER: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(12),
@@ -36,6 +44,8 @@ const schema = z.object({
   SIGNIN_IP_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   RESET_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  ALLOW_PLAINTEXT_DB: optIn,
+  ALLOW_PLAINTEXT_SMTP: optIn,
   EMAIL_FROM: z.string().min(3).optional(),
   MAILBOX_DIR: z.string().default(".data/mailbox"),
   DB_POOL_SIZE: integer(1, 10),
@@ -66,7 +76,10 @@ const REQUIRED_IN_PRODUCTION = ["AUTH_SECRET", "PASSWORD_PEPPER", "AUTH_URL", "D
 export type Env = {
   isProduction: boolean;
   databaseUrl: string;
+  /** the newest session secret: it seals every cookie */
   authSecret: string;
+  /** the newest first, then AUTH_SECRET_1..3: a cookie sealed with any of them is read */
+  authSecrets: string[];
   /** HMAC key of the password pre-hash; kept outside the database */
   passwordPepper: string;
   /** keys the address hashes in security events; derived from the pepper, so rotating AUTH_SECRET leaves the log's hashes comparable */
@@ -84,6 +97,8 @@ export type Env = {
   secureCookies: boolean;
   /** unset means: deliver into the local mailbox (development only) */
   smtpUrl: string | undefined;
+  /** STARTTLS is demanded on smtp:// to another host (unless ALLOW_PLAINTEXT_SMTP=1); certificates are always checked */
+  smtpTls: { requireTLS: boolean; tls: { rejectUnauthorized: true } } | undefined;
   emailFrom: string;
   mailboxDir: string;
   dbPoolSize: number;
@@ -123,12 +138,20 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (appUrl.protocol !== "https:" && !["localhost", "127.0.0.1", "[::1]"].includes(appUrl.hostname)) {
       throw new EnvError("AUTH_URL must use https:// in production (http:// is accepted for localhost only).");
     }
+    // what crosses a network is encrypted, and to the right server, unless an operator says otherwise
+    const problems = [
+      vars.ALLOW_PLAINTEXT_DB === "1" ? undefined : databaseTransportProblem(vars.DATABASE_URL ?? ""),
+      vars.ALLOW_PLAINTEXT_SMTP === "1" ? undefined : smtpTransportProblem(vars.SMTP_URL ?? ""),
+    ].filter((problem) => problem !== undefined);
+    if (problems.length > 0) throw new EnvError(problems.join(" "));
   }
+  const authSecret = vars.AUTH_SECRET ?? developmentSecret("auth-secret");
   const pepper = vars.PASSWORD_PEPPER ?? developmentSecret("password-pepper");
   return {
     isProduction,
     databaseUrl: vars.DATABASE_URL ?? DEFAULT_DATABASE_URL,
-    authSecret: vars.AUTH_SECRET ?? developmentSecret("auth-secret"),
+    authSecret,
+    authSecrets: [authSecret, vars.AUTH_SECRET_1, vars.AUTH_SECRET_2, vars.AUTH_SECRET_3].filter((value) => value !== undefined),
     passwordPepper: pepper,
     eventHashKey: eventHashKeyFrom(pepper),
     passwordMinLength: vars.PASSWORD_MIN_LENGTH,
@@ -146,6 +169,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     appUrl: (vars.AUTH_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
     secureCookies: (vars.AUTH_URL ?? "").startsWith("https://"),
     smtpUrl: vars.SMTP_URL,
+    smtpTls: vars.SMTP_URL === undefined ? undefined : smtpTlsOptions(vars.SMTP_URL, !isProduction || vars.ALLOW_PLAINTEXT_SMTP === "1"),
     emailFrom: vars.EMAIL_FROM ?? "Accounts <no-reply@localhost>",
     mailboxDir: path.resolve(/*turbopackIgnore: true*/ vars.MAILBOX_DIR),
     dbPoolSize: vars.DB_POOL_SIZE,

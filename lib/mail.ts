@@ -9,6 +9,7 @@ import { emailTemplates, type EmailData, type EmailName } from "@/emails";
 import type { RenderedEmail } from "@/emails/layout";
 import type { DbClient, DbTransaction } from "./db";
 import type { Prisma } from "./generated/prisma/client";
+import { smtpTlsOptions } from "./transport-security";
 
 /** Queues an email. Pass the transaction client so the intent commits or rolls back with the change. */
 export async function queueEmail<Name extends EmailName>(
@@ -43,11 +44,17 @@ export type MailTransport = { send: (email: OutgoingEmail) => Promise<{ messageI
  * enforces that) each message is written as an .eml file into the local
  * mailbox that /dev/mailbox shows.
  */
-export function createMailTransport(config: { smtpUrl: string | undefined; mailboxDir: string }): MailTransport {
+export function createMailTransport(config: {
+  smtpUrl: string | undefined;
+  mailboxDir: string;
+  /** from lib/env.ts; unset, STARTTLS is required on smtp:// to any host but this one */
+  smtpTls?: ReturnType<typeof smtpTlsOptions>;
+}): MailTransport {
   if (config.smtpUrl) {
     // nodemailer waits minutes by default; a stuck server must not hold the worker
     const smtp = nodemailer.createTransport({
       url: config.smtpUrl,
+      ...(config.smtpTls ?? smtpTlsOptions(config.smtpUrl, false)),
       connectionTimeout: 5_000,
       greetingTimeout: 5_000,
       socketTimeout: 15_000,

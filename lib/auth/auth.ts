@@ -67,7 +67,8 @@ function authConfig(): NextAuthConfig {
   const policy = config.session;
 
   return {
-    secret: config.authSecret,
+    // the first seals every cookie; the older ones (AUTH_SECRET_1..3) still open those sealed before a rotation
+    secret: config.authSecrets,
     session: { strategy: "jwt", maxAge: policy.maxAgeDays * 24 * 60 * 60 },
     jwt: {
       // a cookie that does not decode (altered, cut short, or sealed with an older secret) is no session:

@@ -8,13 +8,13 @@ import { sessionCookieName } from "./session-cookie";
 
 /** The session id and user id this browser's cookie names, if it decodes. */
 export async function currentSessionClaims(): Promise<{ sid: string; userId: string | null } | null> {
-  const { secureCookies, authSecret } = env();
+  const { secureCookies, authSecrets } = env();
   const name = sessionCookieName(secureCookies);
   const cookie = (await cookies()).get(name)?.value;
   if (!cookie) return null;
   try {
-    // Auth.js salts the cookie's encryption key with the cookie's name
-    const token = await decode({ token: cookie, secret: authSecret, salt: name });
+    // Auth.js salts the cookie's encryption key with the cookie's name; a cookie sealed before a rotation opens with an older secret
+    const token = await decode({ token: cookie, secret: authSecrets, salt: name });
     if (typeof token?.sid !== "string") return null;
     return { sid: token.sid, userId: typeof token.sub === "string" ? token.sub : null };
   } catch {

@@ -1,0 +1,23 @@
+// Loaded into the production server by a test only (node --import, through
+// NODE_OPTIONS), never part of the build: it makes the faults no route can,
+// so that e2e/process-faults.spec.ts sees what the server does with them.
+// Write "rejection" or "exception" into the file named by FAULT_TRIGGER_FILE.
+import fs from "node:fs";
+
+const file = process.env.FAULT_TRIGGER_FILE;
+// NODE_OPTIONS reaches tsx's launcher too; only the process that runs server.ts plays
+if (file && process.argv[1]?.endsWith("server.ts")) {
+  setInterval(() => {
+    let fault;
+    try {
+      fault = fs.readFileSync(file, "utf8").trim();
+      fs.rmSync(file);
+    } catch {
+      return; // nothing asked for
+    }
+    if (fault === "rejection") void Promise.reject(new TypeError("planted rejection: secret-looking text"));
+    if (fault === "exception") setTimeout(() => {
+      throw new RangeError("planted exception: secret-looking text");
+    });
+  }, 100).unref();
+}
