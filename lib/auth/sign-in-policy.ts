@@ -1,0 +1,23 @@
+// The sign-in throttle's settings and counters, shared by the reservation
+// (./sign-in-throttle.ts) and the wording of a refusal (./sign-in-refusal.ts).
+import type { Limit } from "./rate-limit";
+
+export type SignInPolicy = {
+  emailFailures: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  lockoutFailures: number;
+  ipFailures: number;
+};
+
+export type SignInAttempt = { email: string; ip: string | null };
+
+/** A run of failures in a row, not a window: its own counter. */
+export const EMAIL_FAILURES = { name: "signin-email" };
+export const ipLimit = (policy: SignInPolicy): Limit => ({ name: "signin-ip", max: policy.ipFailures, windowMs: 60_000 });
+
+/** How long the next try must wait after `failures` failures in a row, or 0. */
+export function backoffMs(policy: Pick<SignInPolicy, "emailFailures" | "backoffBaseMs" | "backoffMaxMs">, failures: number): number {
+  if (failures < policy.emailFailures) return 0;
+  return Math.min(policy.backoffMaxMs, policy.backoffBaseMs * 2 ** (failures - policy.emailFailures));
+}
