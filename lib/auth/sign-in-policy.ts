@@ -21,3 +21,13 @@ export function backoffMs(policy: Pick<SignInPolicy, "emailFailures" | "backoffB
   if (failures < policy.emailFailures) return 0;
   return Math.min(policy.backoffMaxMs, policy.backoffBaseMs * 2 ** (failures - policy.emailFailures));
 }
+
+/**
+ * The shortest time in which guessing can lock an address: every failure past the free ones waits out its
+ * back-off first (a burst gets no more), so the lockout is reached only after all those waits in a row.
+ */
+export function earliestLockoutMs(policy: Pick<SignInPolicy, "emailFailures" | "backoffBaseMs" | "backoffMaxMs" | "lockoutFailures">): number {
+  let total = 0;
+  for (let failures = policy.emailFailures; failures < policy.lockoutFailures; failures++) total += backoffMs(policy, failures);
+  return total;
+}

@@ -10,7 +10,7 @@ import { DB_KINDS } from "@/test/databases";
 import { CURRENT_PASSWORD, signedInUser, uniqueEmail } from "@/test/signed-in-user";
 import { signInSchema } from "@/lib/validation/sign-in";
 import { limitKey } from "./rate-limit";
-import { backoffMs, clearSignInFailures, reserveSignInAttempt, type SignInPolicy } from "./sign-in-throttle";
+import { backoffMs, clearSignInFailures, earliestLockoutMs, reserveSignInAttempt, type SignInPolicy } from "./sign-in-throttle";
 
 const POLICY: SignInPolicy = { emailFailures: 5, backoffBaseMs: 5 * 60_000, backoffMaxMs: 60 * 60_000, lockoutFailures: 100, ipFailures: 10 };
 const WRONG = "certainly not the password";
@@ -21,6 +21,13 @@ describe("backoffMs", () => {
     expect([5, 6, 7, 8].map((failures) => backoffMs(POLICY, failures) / 60_000)).toEqual([5, 10, 20, 40]);
     expect(backoffMs(POLICY, 9)).toBe(60 * 60_000);
     expect(backoffMs(POLICY, 90)).toBe(60 * 60_000);
+  });
+});
+
+describe("earliestLockoutMs", () => {
+  it("adds up the waits between the free failures and the lockout: about four days at the defaults", () => {
+    expect(earliestLockoutMs(POLICY) / 60_000).toBe(5 + 10 + 20 + 40 + 91 * 60);
+    expect(earliestLockoutMs({ ...POLICY, lockoutFailures: 5 })).toBe(0);
   });
 });
 

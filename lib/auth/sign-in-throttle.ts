@@ -15,7 +15,7 @@ import { limitKey } from "./rate-limit";
 import { EMAIL_FAILURES, ipLimit, type SignInAttempt, type SignInPolicy } from "./sign-in-policy";
 import { refusalOf, type SignInRefusal } from "./sign-in-refusal";
 
-export { backoffMs, type SignInAttempt, type SignInPolicy } from "./sign-in-policy";
+export { backoffMs, earliestLockoutMs, type SignInAttempt, type SignInPolicy } from "./sign-in-policy";
 
 /** A slot taken for one password check: the IP's window it was counted in, to give it back exactly. */
 export type SignInSlot = { attempt: SignInAttempt; ipWindowMs: number | null };
