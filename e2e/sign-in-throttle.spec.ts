@@ -68,3 +68,20 @@ test("Throttling: Auth.js's route answers a throttled sign-in with Retry-After",
   await page.goto(throttled.headers().location ?? "/login");
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(WAIT);
 });
+
+test("Throttling [10]: a throttled account and a throttled address with no account get the same status, Location and words", async ({ page, app }) => {
+  const known = await createVerifiedAccount(page, app, "throttle-alike");
+  const unknown = { email: uniqueEmail("throttle-alike-nobody"), password: known.password };
+  const answers = [];
+  for (const who of [known, unknown]) {
+    for (const password of wrongGuesses) await signInThroughAuthRoute(page.request, { email: who.email, password }, { maxRedirects: 0 });
+    const throttled = await signInThroughAuthRoute(page.request, who, { maxRedirects: 0 });
+    const location = throttled.headers().location ?? "";
+    await page.goto(location);
+    const words = await page.getByRole("main").getByRole("alert").textContent();
+    // the seconds left may differ by the time the test took between the two
+    answers.push({ status: throttled.status(), location: location.replace(/throttled-\d+/, "throttled-N"), words });
+  }
+  expect(answers[1]).toEqual(answers[0]);
+  expect(answers[0]).toEqual({ status: 302, location: expect.stringMatching(/\/login\?error=CredentialsSignin&code=throttled-N$/), words: WAIT });
+});

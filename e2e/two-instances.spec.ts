@@ -5,7 +5,7 @@
 // request can name its client in X-Forwarded-For as a load balancer would.
 import { request as httpClient, type APIRequestContext, type Page } from "@playwright/test";
 import { createDbClient } from "../lib/db";
-import { createVerifiedAccount, sessionCookie, signIn, signInThroughAuthRoute } from "./support/accounts";
+import { authCsrf, createVerifiedAccount, sessionCookie, signIn, signInThroughAuthRoute } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 import { startInstances, type Instances } from "./support/instances";
 import { uniqueEmail } from "./support/mail";
@@ -97,6 +97,25 @@ test.describe("two instances on one PostgreSQL database", () => {
     } finally {
       await db.$disconnect();
     }
+  });
+
+  test("Throttling across instances: a burst of 30 guesses from one address, split between them, gets six password checks in all, and another address signs in meanwhile", async ({ browser }) => {
+    const ip = "203.0.113.30";
+    const context = await browser.newContext({ baseURL: instances.servers[0]?.baseURL });
+    const account = await createVerifiedAccount(await context.newPage(), instances, "two-burst");
+    const burstClients = await Promise.all([0, 1].map((n) => clientOf(n, ip)));
+    const csrfs = await Promise.all(burstClients.map((client) => authCsrf(client)));
+    const burst = Array.from({ length: 30 }, (_, n) =>
+      signInThroughAuthRoute(burstClients[n % 2] as APIRequestContext, { email: uniqueEmail("two-burst"), password: `burst guess ${n}` }, { maxRedirects: 0, csrf: csrfs[n % 2] }),
+    );
+    const bystanders = await Promise.all([0, 1].map(async (n) => signInThroughAuthRoute(await clientOf(n, "198.51.100.30"), { ...account, callbackUrl: "/profile" }, { maxRedirects: 0 })));
+    const codes = (await Promise.all(burst)).map(codeOf);
+
+    // a password was checked only for the "credentials" answers: the per-IP limit held for the whole burst
+    expect(codes.filter((code) => code === "credentials")).toHaveLength(IP_FAILURES_PER_MINUTE);
+    expect(codes.filter((code) => /^throttled-\d+$/.test(code ?? ""))).toHaveLength(30 - IP_FAILURES_PER_MINUTE);
+    for (const bystander of bystanders) expect(bystander.headers().location).toMatch(/\/profile$/);
+    await context.close();
   });
 
   test("Throttling across instances: reset requests for one address, alternating instances, queue three mails an hour", async ({ browser }) => {

@@ -13,8 +13,10 @@ import { REGISTRATIONS_PER_IP, RESENDS_PER_IP } from "@/lib/account/ip-limits";
 import { RESET_REQUESTS_PER_EMAIL, RESET_REQUESTS_PER_IP, RESET_SUBMISSIONS_PER_IP } from "@/lib/account/password-reset";
 import { ACCOUNT_EXISTS_NOTICE } from "@/lib/account/register";
 import { VERIFICATION_RESEND } from "@/lib/account/verify-email";
+import { perClientShare } from "@/lib/auth/hash-pool";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
 import type { Limit } from "@/lib/auth/rate-limit";
+import { earliestLockoutMs } from "@/lib/auth/sign-in-policy";
 import { parseEnv } from "@/lib/env";
 import { SECURITY_EVENT_TYPES } from "@/lib/security-events";
 import { AVATAR_MAX_RATIO, AVATAR_MAX_SIDE } from "@/lib/validation/form-constants";
@@ -46,10 +48,12 @@ describe("The security document (SECURITY.md)", () => {
     ["password_max_length", String(PASSWORD_MAX_LENGTH)],
     ["bcrypt_cost", String(defaults.bcryptCost)],
     ["password_hash_queue", String(defaults.hashQueueMax)],
+    ["password_hash_queue_per_client", String(perClientShare(defaults.hashQueueMax))],
     ["signin_free_failures", String(defaults.signIn.emailFailures)],
     ["signin_backoff_minutes", String(defaults.signIn.backoffBaseMs / 60_000)],
     ["signin_backoff_max_minutes", String(defaults.signIn.backoffMaxMs / 60_000)],
     ["signin_lockout_failures", String(defaults.signIn.lockoutFailures)],
+    ["signin_lockout_earliest_hours", String(Math.floor(earliestLockoutMs(defaults.signIn) / HOUR))],
     ["signin_ip_failures_per_minute", String(defaults.signIn.ipFailures)],
     ["password_check_attempts", perWindow(PASSWORD_CHECK_ATTEMPTS)],
     ["email_change_requests", perWindow(EMAIL_CHANGE_REQUESTS)],

@@ -70,7 +70,7 @@ describe.each(DB_KINDS)("checkCredentials on %s", (kind) => {
 
       expect(await check(user.email, "Wrong-Passphrase-15")).toEqual(invalidFor(user.id));
       expect(verify).toHaveBeenCalledTimes(1);
-      expect(verify).toHaveBeenCalledWith("Wrong-Passphrase-15", await storedHash(user.id));
+      expect(verify).toHaveBeenCalledWith("Wrong-Passphrase-15", await storedHash(user.id), null);
     });
 
     it("answers an unknown address the same way, after a bcrypt comparison all the same", async () => {
@@ -81,7 +81,7 @@ describe.each(DB_KINDS)("checkCredentials on %s", (kind) => {
 
       expect(await check(unknown, PASSWORD)).toEqual(invalidFor(null));
       expect(verify).toHaveBeenCalledTimes(1);
-      expect(verify).toHaveBeenCalledWith(PASSWORD, undefined);
+      expect(verify).toHaveBeenCalledWith(PASSWORD, undefined, null);
       expect(compare).toHaveBeenCalledTimes(1);
       expect(await testDb.db.outboxMessage.count({ where: { to: unknown } })).toBe(0);
     });

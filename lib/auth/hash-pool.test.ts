@@ -64,6 +64,27 @@ describe("the queue bound", () => {
   });
 });
 
+describe("a fair share per client address", () => {
+  it("turns away one address's tasks past its share, while another address still gets in", async () => {
+    const pool = createHashPool({ threads: 1, maxQueue: 8 });
+    try {
+      expect(pool.perClient).toBe(2);
+      await pool.hash("warm-up", 4);
+      const burst = Array.from({ length: 6 }, (_, index) => pool.hash(`burst ${index}`, 10, "203.0.113.1"));
+      const other = pool.hash("another client", 10, "203.0.113.2");
+      const results = await Promise.allSettled(burst);
+      const refused = results.filter((result) => result.status === "rejected");
+      expect(refused).toHaveLength(4);
+      for (const result of refused) expect(isServerBusy(result.reason)).toBe(true);
+      expect(bcrypt.compareSync("another client", await other)).toBe(true);
+      // its share is given back as its tasks finish
+      expect(bcrypt.compareSync("later", await pool.hash("later", 4, "203.0.113.1"))).toBe(true);
+    } finally {
+      await pool.destroy();
+    }
+  });
+});
+
 /** A thread's nice value (Linux: field 19 of its stat file). */
 function niceness(statFile: string): number {
   const stat = readFileSync(statFile, "utf8");

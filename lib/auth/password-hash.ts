@@ -12,10 +12,13 @@ import { sharedHashPool, type HashPool } from "./hash-pool";
 import { exceedsMaxLength, normalizePassword, PASSWORD_MAX_LENGTH } from "./password-policy";
 
 export type PasswordHasher = {
-  /** bcrypt(base64(HMAC-SHA-384(pepper, NFKC(password))), cost) */
-  hash(password: string): Promise<string>;
+  /**
+   * bcrypt(base64(HMAC-SHA-384(pepper, NFKC(password))), cost). `client`, where known, is the client
+   * address the work is done for: one address gets only its share of the hashing queue (./hash-pool.ts).
+   */
+  hash(password: string, client?: string | null): Promise<string>;
   /** With no stored hash, still spends one bcrypt comparison, so unknown accounts take as long. */
-  verify(password: string, hash: string | null | undefined): Promise<boolean>;
+  verify(password: string, hash: string | null | undefined, client?: string | null): Promise<boolean>;
   /** True when the stored hash is not bcrypt at the configured cost; rehash after a successful login. */
   needsRehash(hash: string): boolean;
 };
@@ -45,17 +48,17 @@ export function createPasswordHasher(options: { pepper: string; cost: number; po
   const dummy = () => (dummyHash ??= pool.hash(randomBytes(48).toString("base64"), cost));
 
   return {
-    async hash(password) {
-      return pool.hash(preHashPassword(password, pepper), cost);
+    async hash(password, client) {
+      return pool.hash(preHashPassword(password, pepper), cost, client);
     },
-    async verify(password, hash) {
+    async verify(password, hash, client) {
       const candidate = preHashPassword(password, pepper);
       // No hash (unknown account, no password set) or not a bcrypt hash: same work, no match.
       if (!hash || !BCRYPT_HASH.test(hash)) {
-        await pool.compare(candidate, await dummy());
+        await pool.compare(candidate, await dummy(), client);
         return false;
       }
-      return pool.compare(candidate, hash);
+      return pool.compare(candidate, hash, client);
     },
     needsRehash(hash) {
       const match = BCRYPT_HASH.exec(hash);
@@ -77,7 +80,7 @@ function configured(): PasswordHasher {
 
 /** The app's hasher, configured from PASSWORD_PEPPER and BCRYPT_COST. */
 export const passwordHasher: PasswordHasher = {
-  hash: (password) => configured().hash(password),
-  verify: (password, hash) => configured().verify(password, hash),
+  hash: (password, client) => configured().hash(password, client),
+  verify: (password, hash, client) => configured().verify(password, hash, client),
   needsRehash: (hash) => configured().needsRehash(hash),
 };

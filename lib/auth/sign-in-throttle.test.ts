@@ -1,6 +1,8 @@
 // Sign-in throttling, on both databases, through checkCredentials as every
 // sign-in path uses it: per address (known or not), per client IP, with
-// doubling waits and a lockout that only a password reset lifts.
+// doubling waits and a lockout that only a password reset lifts. Every try
+// reserves its slot before the password is checked (sign-in-burst.test.ts
+// sends whole bursts).
 import { describe, expect, it } from "vitest";
 import { checkCredentials } from "@/lib/account/sign-in";
 import { useAccountTestBed } from "@/test/account-test-bed";
@@ -8,7 +10,7 @@ import { DB_KINDS } from "@/test/databases";
 import { CURRENT_PASSWORD, signedInUser, uniqueEmail } from "@/test/signed-in-user";
 import { signInSchema } from "@/lib/validation/sign-in";
 import { limitKey } from "./rate-limit";
-import { backoffMs, clearSignInFailures, recordSignInFailure, type SignInPolicy } from "./sign-in-throttle";
+import { backoffMs, clearSignInFailures, earliestLockoutMs, reserveSignInAttempt, type SignInPolicy } from "./sign-in-throttle";
 
 const POLICY: SignInPolicy = { emailFailures: 5, backoffBaseMs: 5 * 60_000, backoffMaxMs: 60 * 60_000, lockoutFailures: 100, ipFailures: 10 };
 const WRONG = "certainly not the password";
@@ -19,6 +21,13 @@ describe("backoffMs", () => {
     expect([5, 6, 7, 8].map((failures) => backoffMs(POLICY, failures) / 60_000)).toEqual([5, 10, 20, 40]);
     expect(backoffMs(POLICY, 9)).toBe(60 * 60_000);
     expect(backoffMs(POLICY, 90)).toBe(60 * 60_000);
+  });
+});
+
+describe("earliestLockoutMs", () => {
+  it("adds up the waits between the free failures and the lockout: about four days at the defaults", () => {
+    expect(earliestLockoutMs(POLICY) / 60_000).toBe(5 + 10 + 20 + 40 + 91 * 60);
+    expect(earliestLockoutMs({ ...POLICY, lockoutFailures: 5 })).toBe(0);
   });
 });
 
@@ -98,9 +107,19 @@ describe.each(DB_KINDS)("sign-in throttling on %s", (kind) => {
     expect(await attempt(uniqueEmail("spray"), WRONG, freshIp())).toMatchObject({ ok: false, reason: "invalid" });
   });
 
-  it("counts concurrent failures exactly (one atomic upsert each)", async () => {
+  it("counts 20 concurrent tries exactly, each reserved by one atomic upsert", async () => {
     const email = uniqueEmail("concurrent");
-    await Promise.all(Array.from({ length: 20 }, () => recordSignInFailure(bed.db, POLICY, { email, ip: null })));
+    const roomy = { ...POLICY, emailFailures: 50 };
+    const reservations = await Promise.all(Array.from({ length: 20 }, () => reserveSignInAttempt(bed.db, roomy, { email, ip: null })));
+    expect(reservations.filter((reservation) => reservation.allowed)).toHaveLength(20);
     expect((await runOf(email))?.count).toBe(20);
+  });
+
+  it("lets exactly the free tries of 20 concurrent ones through, and counts only those", async () => {
+    const email = uniqueEmail("concurrent-limited");
+    const reservations = await Promise.all(Array.from({ length: 20 }, () => reserveSignInAttempt(bed.db, POLICY, { email, ip: null })));
+    expect(reservations.filter((reservation) => reservation.allowed)).toHaveLength(POLICY.emailFailures);
+    expect(reservations.filter((reservation) => !reservation.allowed && reservation.reason === "throttled")).toHaveLength(20 - POLICY.emailFailures);
+    expect((await runOf(email))?.count).toBe(POLICY.emailFailures);
   });
 });
