@@ -7,9 +7,9 @@
 import { hitLimit, type Limit } from "@/lib/auth/rate-limit";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import {
-  clearSignInFailures,
-  recordSignInFailure,
-  signInVerdict,
+  refundSignInAttempt,
+  reserveSignInAttempt,
+  settleSignInSuccess,
   type SignInPolicy,
 } from "@/lib/auth/sign-in-throttle";
 import { hashToken } from "@/lib/auth/tokens";
@@ -44,14 +44,19 @@ async function checkPassword(
   input: { password: string; ip: string | null },
   policy: SignInPolicy,
 ): Promise<PasswordVerdict> {
-  const attempt = { email: account.email, ip: input.ip };
-  const verdict = await signInVerdict(db, policy, attempt);
-  if (!verdict.allowed) return verdict.reason === "locked" ? "locked" : { throttledSeconds: verdict.retryAfterSeconds };
-  if (!account.passwordHash || !(await hasher.verify(input.password, account.passwordHash))) {
-    await recordSignInFailure(db, policy, attempt);
-    return "wrong";
+  // the slot is taken (and counted as a failure) before any hashing, as for a sign-in
+  const reservation = await reserveSignInAttempt(db, policy, { email: account.email, ip: input.ip });
+  if (!reservation.allowed) return reservation.reason === "locked" ? "locked" : { throttledSeconds: reservation.retryAfterSeconds };
+  let valid;
+  try {
+    valid = Boolean(account.passwordHash) && (await hasher.verify(input.password, account.passwordHash, input.ip));
+  } catch (error) {
+    // no password was checked (the hashing queue was full, say): the try is not a failure
+    await refundSignInAttempt(db, policy, reservation.slot).catch(() => {});
+    throw error;
   }
-  await clearSignInFailures(db, account.email);
+  if (!valid) return "wrong";
+  await settleSignInSuccess(db, policy, reservation.slot);
   return "right";
 }
 
