@@ -52,6 +52,8 @@ test("an unhandled rejection is one JSON line and the server keeps serving; an u
   // one line each: no stack printed beside it (Next.js's own listeners stood aside), and no message text
   expect(events("unhandled_rejection")).toHaveLength(1);
   expect(server.logs()).not.toContain("planted");
+  // Next.js's rejection filter stays in front of ours, untouched and silent
+  expect(server.logs()).not.toContain("Unhandled Rejection Filter");
   expect(server.logs()).not.toMatch(/^\s+at /m);
   fs.rmSync(path.dirname(trigger), { recursive: true, force: true });
 });

@@ -48,8 +48,16 @@ export function handleProcessFaults(stop: () => void): void {
   process.on("uncaughtException", onException);
 }
 
+// Next.js may also put a filter in front of every rejection listener
+// (next/dist/server/node-environment-extensions/unhandled-rejection.external.js):
+// it drops the rejections of aborted prerenders and hands every other one to
+// the listeners behind it, ours among them. It stays; it is listed first.
+const NEXT_REJECTION_FILTER = Symbol.for("next.unhandledRejectionFilter");
+
 /** Call once Next.js is prepared: drops the listeners it added beside ours. */
 export function keepOnlyOurListeners(): void {
   for (const listener of process.listeners("uncaughtException")) if (listener !== onException) process.off("uncaughtException", listener);
-  for (const listener of process.listeners("unhandledRejection")) if (listener !== onRejection) process.off("unhandledRejection", listener);
+  const [first, ...rest] = process.listeners("unhandledRejection");
+  const filtered = (globalThis as { [NEXT_REJECTION_FILTER]?: boolean })[NEXT_REJECTION_FILTER] === true;
+  for (const listener of filtered ? rest : [first, ...rest]) if (listener && listener !== onRejection) process.off("unhandledRejection", listener);
 }
