@@ -4,6 +4,9 @@ import type { AppOptions } from "./e2e/support/fixtures";
 // Every spec runs against the production build (`npm run build` first) on
 // both databases; each worker starts its own app, database and SMTP sink.
 // Specs named dev-*.spec.ts exercise development-only routes under `next dev`.
+// The folders say what a spec covers: journeys (what people do), security
+// (what attackers try), reliability (outages, races, restarts) and interface
+// (accessibility, keyboard, layout).
 export default defineConfig<AppOptions>({
   testDir: "e2e",
   globalSetup: "./e2e/support/global-setup.ts",

@@ -1,6 +1,6 @@
 // Loaded into the production server by a test only (node --import, through
 // NODE_OPTIONS), never part of the build: it makes the faults no route can,
-// so that e2e/process-faults.spec.ts sees what the server does with them.
+// so that e2e/reliability/process-faults.spec.ts sees what the server does with them.
 // Write "rejection" or "exception" into the file named by FAULT_TRIGGER_FILE.
 import fs from "node:fs";
 
