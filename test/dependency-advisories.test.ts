@@ -1,7 +1,8 @@
-// The dependency gate (security notes, item 66). `npm audit --omit=dev
-// --audit-level=high` decides when the registry's audit endpoint answers;
-// here it answers 405, so the lockfile is also checked against the committed,
-// dated list in security/advisories.json (which carries the floors of item 66).
+// The dependency gate (SECURITY.md, "Secrets, connections and dependencies").
+// `npm audit --omit=dev --audit-level=high` decides when the registry's audit
+// endpoint answers; here it answers 405, so the lockfile is also checked
+// against the committed, dated list in security/advisories.json (which also
+// holds the lowest safe versions of Next.js, React, Auth.js and nodemailer).
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import { promisify } from "node:util";

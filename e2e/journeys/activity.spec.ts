@@ -1,7 +1,8 @@
-// Security events [63, 64]: the owner sees their own recent activity at
-// /settings/activity (sign-ins that worked and failed, changes they made),
-// from the client address the server saw, and nobody else's. The server log
-// holds one JSON line per event and never a password, token or link.
+// Security events (SECURITY.md, "What is logged"): the owner sees their own
+// recent activity at /settings/activity (sign-ins that worked and failed,
+// changes they made), from the client address the server saw, and nobody
+// else's. The server log holds one JSON line per event and never a password,
+// token or link.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { sessionCookie, signInThroughAuthRoute, verificationLink } from "../support/accounts";

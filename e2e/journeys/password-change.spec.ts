@@ -41,7 +41,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(other).toHaveURL(/\/login/);
       await otherContext.close();
 
-      // the cookie this browser held before the change (a copy, say) no longer works; the new one does [46]
+      // the cookie this browser held before the change (a copy, say) no longer works; the new one does
       const after = await sessionCookie(page.context());
       expect(after?.value).toBeTruthy();
       expect(after?.value).not.toBe(before.value);

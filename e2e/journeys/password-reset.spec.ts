@@ -59,7 +59,7 @@ test("an unknown address gets the identical page and no mail", async ({ page, ap
   expect(app.sink.messagesTo(unknown)).toHaveLength(0); // ...and the unknown one got none
 });
 
-test("asking for a reset takes as long, answers the same and changes nothing, whether or not the address has an account [40]", async ({ page, app }) => {
+test("asking for a reset takes as long, answers the same and changes nothing, whether or not the address has an account", async ({ page, app }) => {
   test.setTimeout(120_000);
   const known = await createVerifiedAccount(page, app, "timing");
   await signIn(page, known);

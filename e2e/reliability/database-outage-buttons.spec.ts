@@ -1,12 +1,12 @@
-// Database outage [70], for the forms that are only a button: removing the
-// profile picture, cancelling an email change and signing out, pressed while
-// PostgreSQL is stopped, with and without JavaScript. None answers with an
-// error page or leaves a stack trace in the log. The first two say "something
-// went wrong, nothing was changed" (without JavaScript the signed-in page they
-// return to says "unavailable, nothing was changed", 503), and nothing is
-// changed. Sign-out clears the cookie anyway and says the session's end is
-// not confirmed yet; once the database is back the session row is revoked in
-// the background, so a copy of the cookie stops working too.
+// Database outage (SECURITY.md, "Errors"), for the forms that are only a
+// button: removing the profile picture, cancelling an email change and signing
+// out, pressed while PostgreSQL is stopped, with and without JavaScript. None
+// answers with an error page or leaves a stack trace in the log. The first two
+// say "something went wrong, nothing was changed" (without JavaScript the
+// signed-in page they return to says "unavailable, nothing was changed", 503),
+// and nothing is changed. Sign-out clears the cookie anyway and says the
+// session's end is not confirmed yet; once the database is back the session row
+// is revoked in the background, so a copy of the cookie stops working too.
 import type { Browser, Page } from "@playwright/test";
 import { createDbClient } from "../../lib/db";
 import { UNEXPECTED } from "../../lib/form-messages";

@@ -1,7 +1,7 @@
-// Database outage [70, 71]: under a steady mix of sign-ins, signed-in
-// /profile views and registrations, PostgreSQL stops for a few seconds and
-// starts again. The process never crashes; meanwhile every request ends
-// within 5 s with a designed answer ("something went wrong, nothing was
+// Database outage (SECURITY.md, "Errors"): under a steady mix of sign-ins,
+// signed-in /profile views and registrations, PostgreSQL stops for a few
+// seconds and starts again. The process never crashes; meanwhile every request
+// ends within 5 s with a designed answer ("something went wrong, nothing was
 // changed" for forms, a 503 "unavailable, you're still signed in" for pages)
 // and no profile data is served; afterwards every kind succeeds again within
 // 15 s with no restart of the app, and nothing is left half-written.

@@ -1,9 +1,10 @@
-// Pool exhaustion [71]: with a pool of DB_POOL_SIZE connections and every
-// one of them busy, a burst of signed-in /profile views, sign-ins and
-// registrations gets fast designed answers, not a pile-up: what cannot get a
-// connection gives up after DB_CONNECT_TIMEOUT_MS, what holds one is cut by
-// DB_STATEMENT_TIMEOUT_MS, none answers with profile data or an error page,
-// and once the connections are free everything works again, in the same process.
+// Pool exhaustion (README.md, "Production"): with a pool of DB_POOL_SIZE
+// connections and every one of them busy, a burst of signed-in /profile views,
+// sign-ins and registrations gets fast designed answers, not a pile-up: what
+// cannot get a connection gives up after DB_CONNECT_TIMEOUT_MS, what holds one
+// is cut by DB_STATEMENT_TIMEOUT_MS, none answers with profile data or an error
+// page, and once the connections are free everything works again, in the same
+// process.
 //
 // The connections are held the way slow queries hold them: a client of the
 // test's own locks the sessions table, so the first queries that check a
@@ -23,7 +24,7 @@ import { tally, type Sent } from "../support/steady-traffic";
 const POOL_SIZE = 2;
 const CONNECT_TIMEOUT_MS = 1_000;
 const STATEMENT_TIMEOUT_MS = 4_000;
-/** item 71: no request over 6 s */
+/** no request may take longer, pool exhausted or not */
 const LONGEST_MS = 6_000;
 /** one that waited for a connection answers about when it gave up: well before the first held one is cut */
 const GAVE_UP_WITHIN_MS = CONNECT_TIMEOUT_MS + 2_000;

@@ -1,7 +1,7 @@
-// Errors [59, 60]: when the database or the SMTP server fails, people get a
-// plain message (never a stack trace, a database message or a file path), and
-// the process keeps serving. (Outages that come and go, and recovery, are
-// the reliability suite's business.)
+// Errors (SECURITY.md, "Errors"): when the database or the SMTP server fails,
+// people get a plain message (never a stack trace, a database message or a file
+// path), and the process keeps serving. (Outages that come and go, and
+// recovery, are the reliability suite's business.)
 import type { Page } from "@playwright/test";
 import { confirmWithLink, newAccount, register, signIn, signInThroughAuthRoute, verificationLink } from "../support/accounts";
 import { expect, test } from "../support/fixtures";

@@ -1,7 +1,7 @@
-// Several workers [69]: every instance runs a mail worker on the one
-// PostgreSQL outbox. Together they deliver each queued message once; when
-// one instance dies mid-run (SIGKILL: no goodbye), the other picks up its
-// claimed messages once their lease runs out, and none is lost.
+// Several workers (README.md, "How mail works"): every instance runs a mail
+// worker on the one PostgreSQL outbox. Together they deliver each queued
+// message once; when one instance dies mid-run (SIGKILL: no goodbye), the other
+// picks up its claimed messages once their lease runs out, and none is lost.
 import type { EmailName } from "../../emails";
 import { createDbClient, type DbClient } from "../../lib/db";
 import type { SmtpSink } from "../../test/smtp-sink";

@@ -1,7 +1,7 @@
-// Operations [72]: a load balancer asks /api/health (is the process alive?)
-// and /api/ready (can it serve: database reachable, not shutting down). On
-// SIGTERM the server finishes the requests it has, stops the mail worker
-// cleanly and exits 0 well within 12 s.
+// Operations (README.md, "Production"): a load balancer asks /api/health (is
+// the process alive?) and /api/ready (can it serve: database reachable, not
+// shutting down). On SIGTERM the server finishes the requests it has, stops the
+// mail worker cleanly and exits 0 well within 12 s.
 import { request as httpClient } from "@playwright/test";
 import { authCsrf, createVerifiedAccount, signInThroughAuthRoute } from "../support/accounts";
 import { expect, test } from "../support/fixtures";

@@ -1,4 +1,4 @@
-// Errors nobody caught (security notes, item 59): each is one JSON line
+// Errors nobody caught (SECURITY.md, "Errors"): each is one JSON line
 // naming its class, never its message; an unhandled rejection leaves the
 // server serving, an uncaught exception drains it and exits with code 1.
 // The faults are planted by e2e/support/fault-trigger.mjs, loaded into the

@@ -1,8 +1,8 @@
-// SMTP down [68]: with the mail server refusing, answering 421 or gone,
-// registration, resend and reset answer as usual and at once; the outbox
-// keeps the intent (never a token or a link); when the server is back each
-// message arrives exactly once and its link works; past the last attempt a
-// message is dead-lettered and logged, and asking again still works.
+// SMTP down (README.md, "How mail works"): with the mail server refusing,
+// answering 421 or gone, registration, resend and reset answer as usual and at
+// once; the outbox keeps the intent (never a token or a link); when the server
+// is back each message arrives exactly once and its link works; past the last
+// attempt a message is dead-lettered and logged, and asking again still works.
 import { createDbClient, type DbClient } from "../../lib/db";
 import type { SmtpSink } from "../../test/smtp-sink";
 import { confirmWithLink, newAccount, register, verificationLink, VERIFY_SUBJECT } from "../support/accounts";

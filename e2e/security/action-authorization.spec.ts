@@ -1,9 +1,10 @@
-// Every action of the signed-in zone checks the session itself [28]: a page's
-// check does not cover the actions it renders, and proxy.ts only redirects for
-// convenience. Each action is called as a form posted without JavaScript, with
-// inputs that would succeed for the account (its real current password, a
-// new address, a real picture), but with no cookie, or with the cookie of a
-// session that has ended. Each answer sends to sign in and nothing changes.
+// Every action of the signed-in zone checks the session itself (SECURITY.md,
+// "Sessions and links"): a page's check does not cover the actions it renders,
+// and proxy.ts only redirects for convenience. Each action is called as a form
+// posted without JavaScript, with inputs that would succeed for the account
+// (its real current password, a new address, a real picture), but with no
+// cookie, or with the cookie of a session that has ended. Each answer sends to
+// sign in and nothing changes.
 import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";

@@ -1,4 +1,5 @@
-// No secret reaches a browser (security notes, item 65). Two ways in:
+// No secret reaches a browser (SECURITY.md, "Secrets, connections and
+// dependencies"). Two ways in:
 // - the build: `next build` inlines what it reads into .next/static and the
 //   prerendered pages, so those files must hold none of the secrets the build
 //   could have seen (this runner's environment, which CI's build step shares,

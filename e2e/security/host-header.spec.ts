@@ -1,7 +1,7 @@
-// Host and redirects [54, 55]: links, redirects and emails use the configured
-// app URL. A client that is not a trusted proxy cannot move them elsewhere
-// with forwarded headers: the server drops those headers before Next.js or
-// Auth.js reads them.
+// Host and redirects (SECURITY.md, "The browser"): links, redirects and emails
+// use the configured app URL. A client that is not a trusted proxy cannot move
+// them elsewhere with forwarded headers: the server drops those headers before
+// Next.js or Auth.js reads them.
 import { createVerifiedAccount, newAccount, register, signInThroughAuthRoute, verificationLink } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { linksIn, mailsTo } from "../support/mail";

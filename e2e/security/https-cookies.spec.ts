@@ -1,4 +1,4 @@
-// Over https (security notes, item 19) the session cookie is
+// Over https (SECURITY.md, "Sessions and links") the session cookie is
 // `__Host-authjs.session-token` with Secure, HttpOnly, SameSite=Lax, Path=/
 // and no Domain, and no Auth.js cookie goes out without Secure. The app sits
 // behind a TLS-terminating proxy here: AUTH_URL is https, the proxy is trusted

@@ -1,4 +1,4 @@
-// AUTH_SECRET rotation (security notes, item 30): after a restart with
+// AUTH_SECRET rotation (SECURITY.md, "Sessions and links"): after a restart with
 // AUTH_SECRET=new and AUTH_SECRET_1=old, a cookie sealed under the old secret
 // still opens the signed-in zone and comes back sealed under the new one;
 // a cookie sealed under a secret the server was never given opens nothing.

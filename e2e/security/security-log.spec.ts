@@ -1,8 +1,8 @@
-// The security log [63]: one account's whole life, from registration to
-// deletion, with the refusals along the way, leaves one JSON line for every
-// event type SECURITY.md names, each with the keys an investigator needs,
-// and the address only as a hash keyed apart from AUTH_SECRET (so rotating
-// the session secret does not re-key the log).
+// The security log (SECURITY.md, "What is logged"): one account's whole life,
+// from registration to deletion, with the refusals along the way, leaves one
+// JSON line for every event type SECURITY.md names, each with the keys an
+// investigator needs, and the address only as a hash keyed apart from
+// AUTH_SECRET (so rotating the session secret does not re-key the log).
 import { emailHash, SECURITY_EVENT_TYPES } from "../../lib/security-events";
 import { eventHashKeyFrom } from "../../lib/env";
 import { newAccount, register, signInThroughAuthRoute } from "../support/accounts";

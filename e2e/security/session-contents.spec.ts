@@ -1,6 +1,7 @@
-// What a session hands out [26]: the cookie's claims are an allowlist (who,
-// which session, when signed in, and the name and address the pages show),
-// and Auth.js's session endpoint gives page scripts no internal id at all.
+// What a session hands out (SECURITY.md, "Sessions and links"): the cookie's
+// claims are an allowlist (who, which session, when signed in, and the name and
+// address the pages show), and Auth.js's session endpoint gives page scripts no
+// internal id at all.
 import { decode } from "next-auth/jwt";
 import { createVerifiedAccount, sessionCookie, signIn } from "../support/accounts";
 import { expect, test } from "../support/fixtures";

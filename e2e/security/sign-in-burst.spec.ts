@@ -1,7 +1,7 @@
-// A burst of sign-ins from one client address [12, 18] (issue 15, finding 2):
-// it may fill only its share of the password hashing queue, so a person at
-// another address still signs in meanwhile. (Across two instances, with the
-// per-IP limit, in two-instances.spec.ts.)
+// A burst of sign-ins from one client address (SECURITY.md, "Passwords";
+// issue 15, finding 2): it may fill only its share of the password hashing
+// queue, so a person at another address still signs in meanwhile. (Across two
+// instances, with the per-IP limit, in two-instances.spec.ts.)
 import { createVerifiedAccount, sessionCookie, signInThroughAuthRoute } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { uniqueEmail } from "../support/mail";

@@ -69,7 +69,7 @@ test("Throttling: Auth.js's route answers a throttled sign-in with Retry-After",
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(WAIT);
 });
 
-test("Throttling [10]: a throttled account and a throttled address with no account get the same status, Location and words", async ({ page, app }) => {
+test("Throttling: a throttled account and a throttled address with no account get the same status, Location and words", async ({ page, app }) => {
   const known = await createVerifiedAccount(page, app, "throttle-alike");
   const unknown = { email: uniqueEmail("throttle-alike-nobody"), password: known.password };
   const answers = [];

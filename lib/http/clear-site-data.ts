@@ -1,10 +1,10 @@
 // An answer that ends this browser's session (the sign-out button, Auth.js's
-// own sign-out route, deleting the account, a session found revoked) also
-// tells the browser to drop what it cached and stored for this site, so no
-// signed-in page or data is left behind for the next person at a shared
-// computer [25]. Cookies are not in the list: Auth.js already clears its own,
-// and the CSRF and link cookies are harmless. server.ts applies it to every
-// answer; `next dev` has no such wrapper.
+// own sign-out route, deleting the account, a session found revoked) also tells
+// the browser to drop what it cached and stored for this site, so no signed-in
+// page or data is left behind for the next person at a shared computer
+// (SECURITY.md, "The browser"). Cookies are not in the list: Auth.js already
+// clears its own, and the CSRF and link cookies are harmless. server.ts applies
+// it to every answer; `next dev` has no such wrapper.
 import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 
 export const CLEAR_SITE_DATA = '"cache", "storage"';
