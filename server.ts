@@ -3,7 +3,8 @@
 // client's X-Forwarded-For and X-Forwarded-Host through as if they were true),
 // and so that SIGTERM lets requests in flight (and the mail worker's batch)
 // finish before the process exits, while readiness already says "draining".
-// `npm start` runs it; PORT (3000) and HOST (all interfaces) choose where it listens.
+// `npm run build` compiles it (scripts/build-server.ts) and `npm start` runs
+// the result; PORT (3000) and HOST (all interfaces) choose where it listens.
 import http from "node:http";
 
 /** The methods a route here may answer; anything else is refused before Next.js sees it. */
@@ -103,7 +104,7 @@ async function main() {
         });
     });
   };
-  // a signal can arrive twice (from a process group and from a wrapper such as npm or tsx relaying it):
+  // a signal can arrive twice (from a process group and from a wrapper such as npm relaying it):
   // the second must not fall through to Node's default, which would kill the process mid-drain
   let stopping = false;
   const onSignal = (signal: string, exitCode = 0) => {

@@ -15,7 +15,7 @@ try {
 }
 
 if (isEmbeddedUrl(databaseUrl)) {
-  const result = spawnSync("npx", ["prisma", "migrate", "deploy"], {
+  const result = spawnSync("npx", ["--no", "prisma", "migrate", "deploy"], {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });

@@ -32,17 +32,29 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-export async function startAppServer(options: { mode: ServerMode; port: number; env: Record<string, string> }): Promise<AppServer> {
+export type AppServerOptions = {
+  mode: ServerMode;
+  port: number;
+  env: Record<string, string>;
+  /** the checkout to run in (this one unless said) */
+  cwd?: string;
+  /** through `npm start` itself, with its prestart step (only production) */
+  npmStart?: boolean;
+};
+
+export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   const baseURL = `http://127.0.0.1:${options.port}`;
   let output = "";
   let child: ChildProcess | undefined;
   let exit: ServerExit | undefined;
 
   const start = async () => {
-    // production is what `npm start` runs (server.ts); development is plain `next dev`
+    // production is what `npm start` runs (server.ts as `npm run build` compiled it); development is plain `next dev`
     const [command, args] =
       options.mode === "production"
-        ? ["node_modules/.bin/tsx", ["server.ts"]]
+        ? options.npmStart
+          ? ["npm", ["start", "--silent"]]
+          : [process.execPath, ["--enable-source-maps", ".next/app-server/server.mjs"]]
         : ["node_modules/.bin/next", ["dev", "-H", "127.0.0.1", "-p", String(options.port)]];
     const env: Record<string, string | undefined> = {
       ...process.env,
@@ -53,6 +65,7 @@ export async function startAppServer(options: { mode: ServerMode; port: number; 
     };
     delete env.NODE_ENV; // each sets its own
     const started = spawn(command, args, {
+      cwd: options.cwd,
       env: env as NodeJS.ProcessEnv,
       detached: true, // its own process group, so stop() ends every child it forks
       stdio: ["ignore", "pipe", "pipe"],

@@ -3,10 +3,11 @@
 // so that e2e/reliability/process-faults.spec.ts sees what the server does with them.
 // Write "rejection" or "exception" into the file named by FAULT_TRIGGER_FILE.
 import fs from "node:fs";
+import { isMainThread } from "node:worker_threads";
 
 const file = process.env.FAULT_TRIGGER_FILE;
-// NODE_OPTIONS reaches tsx's launcher too; only the process that runs server.ts plays
-if (file && process.argv[1]?.endsWith("server.ts")) {
+// NODE_OPTIONS reaches every process and thread the server starts; only the server's own main thread plays
+if (file && isMainThread && process.argv[1]?.endsWith("app-server/server.mjs")) {
   setInterval(() => {
     let fault;
     try {

@@ -55,7 +55,8 @@ export async function startOwnServer(kind: DbKind, settings: (baseURL: string) =
   }
 }
 
-async function seedVerifiedAccount(database: TestDatabase, account: TestAccount, pepper: string): Promise<void> {
+/** A confirmed account written straight into the database, at appEnv's BCRYPT_COST. */
+export async function seedVerifiedAccount(database: Pick<TestDatabase, "url">, account: TestAccount, pepper: string): Promise<void> {
   const db = createDbClient(database.url);
   try {
     // lib/auth/password-hash.ts's pre-hash (that module is server-only), at appEnv's BCRYPT_COST of 10
