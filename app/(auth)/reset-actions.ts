@@ -11,7 +11,7 @@ import { audit } from "@/lib/auth/audit";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { db } from "@/lib/db";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/password-reset";
-import { forgetLinkToken, linkTokenFromCookie } from "./link-token";
+import { forgetLinkToken, linkTokenFromCookie } from "@/lib/auth/link-token-cookie";
 
 export const requestReset = formAction(
   forgotPasswordSchema,

@@ -16,7 +16,7 @@ import type { SignInPolicy } from "@/lib/auth/sign-in-throttle";
 import type { AccountDeps } from "./deps";
 import { registerAccount } from "./register";
 import { checkCredentials } from "./sign-in";
-import { confirmEmail, resendVerification, VERIFICATION_RESEND } from "./verify-email";
+import { confirmEmail, inspectConfirmationLink, resendVerification, VERIFICATION_RESEND } from "./verify-email";
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const LINK = /\/verify-email\?token=([^\s"&<]+)/;
@@ -135,7 +135,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       expect(await confirm(token, PASSWORD)).toBe("verified");
       expect(await emailVerifiedOf(user.id)).toBeInstanceOf(Date);
       expect((await tokenRow(token)).usedAt).toBeInstanceOf(Date);
-      expect(await confirm(token, PASSWORD)).toBe("used");
+      expect(await confirm(token, PASSWORD)).toBe("confirmed");
     });
 
     it("the right one returns whose address it confirmed, and nothing of the password", async () => {
@@ -191,7 +191,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
   });
 
   describe("confirmEmail", () => {
-    it("verifies the address once; the same link again says it was used", async () => {
+    it("verifies the address once; the same link again says the address is confirmed", async () => {
       const { user, token } = await registered("once");
       expect(await emailVerifiedOf(user.id)).toBeNull();
 
@@ -199,7 +199,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       const verifiedAt = await emailVerifiedOf(user.id);
       expect(verifiedAt).toBeInstanceOf(Date);
 
-      expect(await confirm(token)).toBe("used");
+      expect(await confirm(token)).toBe("confirmed");
       expect(await emailVerifiedOf(user.id)).toEqual(verifiedAt);
     });
 
@@ -246,8 +246,36 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       const { user, token } = await registered("race");
       const outcomes = await Promise.all([confirm(token), confirm(token)]);
 
-      expect(outcomes.sort()).toEqual(["used", "verified"]);
+      expect(outcomes.sort()).toEqual(["confirmed", "verified"]);
       expect(await emailVerifiedOf(user.id)).toBeInstanceOf(Date);
+    });
+
+    it("says used, not confirmed, once the address the link confirmed is no longer the account's", async () => {
+      const { user, token } = await registered("used-moved");
+      expect(await confirm(token)).toBe("verified");
+      await testDb.db.user.update({ where: { id: user.id }, data: { email: newEmail("moved-on") } });
+
+      expect(await confirm(token)).toBe("used");
+    });
+  });
+
+  describe("inspectConfirmationLink", () => {
+    it("says what opening the link should show, and changes nothing by looking", async () => {
+      const { user, token } = await registered("inspect");
+      const before = await tokenRow(token);
+      for (let i = 0; i < 3; i++) expect(await inspectConfirmationLink(testDb.db, token)).toBe("valid");
+      expect(await tokenRow(token)).toEqual(before);
+      expect(await emailVerifiedOf(user.id)).toBeNull();
+      expect(await inspectConfirmationLink(testDb.db, newToken())).toBe("invalid");
+
+      expect(await confirm(token)).toBe("verified");
+      expect(await inspectConfirmationLink(testDb.db, token)).toBe("confirmed");
+      await testDb.db.user.update({ where: { id: user.id }, data: { email: newEmail("inspect-moved") } });
+      expect(await inspectConfirmationLink(testDb.db, token)).toBe("used");
+
+      const { token: late } = await registered("inspect-expired");
+      await testDb.db.token.update({ where: { tokenHash: sha256(late) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+      expect(await inspectConfirmationLink(testDb.db, late)).toBe("expired");
     });
   });
 
