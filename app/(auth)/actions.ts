@@ -5,10 +5,9 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import * as z from "zod/mini";
 import { appDeps } from "@/lib/account/deps";
-import { ipLimitMessage, REGISTRATIONS_PER_IP, RESENDS_PER_IP } from "@/lib/account/ip-limits";
 import { registerAccount } from "@/lib/account/register";
 import { resendVerification } from "@/lib/account/verify-email";
-import { formAction } from "@/lib/actions";
+import { formAction, refusal } from "@/lib/actions";
 import { audit } from "@/lib/auth/audit";
 import { signIn } from "@/lib/auth/auth";
 import { serverPasswordRules } from "@/lib/auth/password-rules";
@@ -36,14 +35,12 @@ async function rememberEmail(email: string) {
 export const register = formAction(
   () => registerSchema(serverPasswordRules()),
   async (input) => {
-    const meta = requestMeta(await headers());
-    const limited = await ipLimitMessage(db, REGISTRATIONS_PER_IP, meta.ip);
-    if (limited) {
+    const outcome = await registerAccount(appDeps(), { ...input, ip: requestMeta(await headers()).ip });
+    if (!outcome.ok) {
       await audit({ type: "registration", outcome: "throttled", email: input.email });
-      return { ok: false, error: limited };
+      return refusal(outcome);
     }
-    const userId = await registerAccount(appDeps(), input);
-    await audit({ type: "registration", outcome: "success", userId, email: input.email });
+    await audit({ type: "registration", outcome: "success", userId: outcome.userId, email: input.email });
     await rememberEmail(input.email);
     redirect("/register/check-email");
   },
@@ -53,13 +50,9 @@ export const register = formAction(
 export const resendVerificationEmail = formAction(
   resendVerificationSchema,
   async ({ email }) => {
-    const limited = await ipLimitMessage(db, RESENDS_PER_IP, requestMeta(await headers()).ip);
-    if (limited) {
-      await audit({ type: "verification_resend", outcome: "throttled", email });
-      return { ok: false, error: limited };
-    }
-    await resendVerification(db, email);
-    await audit({ type: "verification_resend", outcome: "success", email });
+    const outcome = await resendVerification(db, { email, ip: requestMeta(await headers()).ip });
+    await audit({ type: "verification_resend", outcome: outcome.ok ? "success" : "throttled", email });
+    if (!outcome.ok) return refusal(outcome);
     await rememberEmail(email);
     redirect("/register/check-email?resent=1");
   },

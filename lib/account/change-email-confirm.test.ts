@@ -129,7 +129,7 @@ describe.each(DB_KINDS)("confirmEmailChange on %s", (kind) => {
 
   it("says taken when someone registered the address meanwhile: nothing switches and the request is dropped", async () => {
     const { user, newEmail, token } = await pendingChange("taken");
-    await registerAccount(bed.deps, { name: "Mallory", email: newEmail, password: "another long passphrase" });
+    await registerAccount(bed.deps, { name: "Mallory", email: newEmail, password: "another long passphrase", ip: null });
     const registrant = await bed.db.user.findUniqueOrThrow({ where: { email: newEmail } });
 
     expect(await followLink(token)).toBe("taken");

@@ -16,7 +16,7 @@ import type { SignInPolicy } from "@/lib/auth/sign-in-throttle";
 import type { AccountDeps } from "./deps";
 import { registerAccount } from "./register";
 import { checkCredentials } from "./sign-in";
-import { confirmEmail, inspectConfirmationLink, resendVerification, VERIFICATION_RESEND } from "./verify-email";
+import { confirmEmail, inspectConfirmationLink, RESENDS_PER_IP, resendVerification, VERIFICATION_RESEND } from "./verify-email";
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const LINK = /\/verify-email\?token=([^\s"&<]+)/;
@@ -66,7 +66,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
   /** A new account and the token from its verification mail. */
   async function registered(label: string, name = "Ada") {
     const email = newEmail(label);
-    await registerAccount(deps, { name, email, password: PASSWORD });
+    await registerAccount(deps, { name, email, password: PASSWORD, ip: null });
     const user = await testDb.db.user.findUniqueOrThrow({ where: { email } });
     return { email, user, ...(await deliverAndReadLink(email)) };
   }
@@ -301,7 +301,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
   describe("resendVerification", () => {
     it("replaces the previous link: the first token stops working and the newest verifies", async () => {
       const { email, user, token: first } = await registered("resend");
-      await resendVerification(testDb.db, email);
+      await resendVerification(testDb.db, { email, ip: null });
       const { token: second } = await deliverAndReadLink(email);
 
       expect(sink.messagesTo(email)).toHaveLength(2);
@@ -313,7 +313,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
 
     it("keeps the link already delivered working while a resend cannot be sent", async () => {
       const { email, token: first } = await registered("resend-fails");
-      await resendVerification(testDb.db, email);
+      await resendVerification(testDb.db, { email, ip: null });
       vi.spyOn(console, "warn").mockImplementation(() => {});
       sink.setMode("tempfail");
       try {
@@ -331,8 +331,8 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       expect(await verifyMailsTo(email)).toBe(1);
 
       const answers = [];
-      for (let request = 0; request < 3; request++) answers.push(await resendVerification(testDb.db, email));
-      expect(answers).toEqual([undefined, undefined, undefined]);
+      for (let request = 0; request < 3; request++) answers.push(await resendVerification(testDb.db, { email, ip: null }));
+      expect(answers).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
       expect(await verifyMailsTo(email)).toBe(2);
 
       // time travel: after the 3-minute window another link may be sent
@@ -340,7 +340,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       const window = await testDb.db.rateLimit.findUniqueOrThrow({ where: { key } });
       expect(window.expiresAt.getTime() - window.windowStart.getTime()).toBe(3 * 60_000);
       await testDb.db.rateLimit.update({ where: { key }, data: { expiresAt: new Date(Date.now() - 1_000) } });
-      await resendVerification(testDb.db, email);
+      await resendVerification(testDb.db, { email, ip: null });
       expect(await verifyMailsTo(email)).toBe(3);
     });
 
@@ -349,14 +349,38 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       const { email: verified, token } = await registered("done");
       expect(await confirm(token)).toBe("verified");
 
-      await expect(resendVerification(testDb.db, unknown)).resolves.toBeUndefined();
-      await expect(resendVerification(testDb.db, verified)).resolves.toBeUndefined();
+      await expect(resendVerification(testDb.db, { email: unknown, ip: null })).resolves.toEqual({ ok: true });
+      await expect(resendVerification(testDb.db, { email: verified, ip: null })).resolves.toEqual({ ok: true });
 
       expect(await testDb.db.outboxMessage.count({ where: { to: unknown } })).toBe(0);
       expect(await verifyMailsTo(verified)).toBe(1); // the registration's mail only
       await deliverAll(mail);
       expect(sink.messagesTo(unknown)).toHaveLength(0);
       expect(sink.messagesTo(verified)).toHaveLength(1);
+    });
+
+    it("stops one network after its hourly allowance, with a message; other networks and unknown addresses go on", async () => {
+      const ip = "198.51.100.23";
+      const addresses = Array.from({ length: RESENDS_PER_IP.max }, () => newEmail("from-one-network"));
+      for (const email of addresses) expect(await resendVerification(testDb.db, { email, ip })).toEqual({ ok: true });
+
+      const { email } = await registered("one-too-many");
+      const mailsBefore = await verifyMailsTo(email);
+      expect(await resendVerification(testDb.db, { email, ip })).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^Too many requests from your network\. Try again in (59|60) minutes\.$/),
+      });
+      // refused before the address is looked at: its own allowance is untouched and nothing is queued
+      expect(await testDb.db.rateLimit.findUnique({ where: { key: limitKey(VERIFICATION_RESEND, email) } })).toBeNull();
+      expect(await verifyMailsTo(email)).toBe(mailsBefore);
+
+      expect(await resendVerification(testDb.db, { email, ip: "198.51.100.24" })).toEqual({ ok: true });
+      expect(await verifyMailsTo(email)).toBe(mailsBefore + 1);
+      expect(await resendVerification(testDb.db, { email: newEmail("no-ip"), ip: null })).toEqual({ ok: true });
+
+      // time travel: after the hour the network may ask again
+      await testDb.db.rateLimit.update({ where: { key: limitKey(RESENDS_PER_IP, ip) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+      expect(await resendVerification(testDb.db, { email: newEmail("next-hour"), ip })).toEqual({ ok: true });
     });
   });
 });

@@ -16,6 +16,7 @@ import { claimLinkToken, readLinkToken, type LinkTokenProblem, type LinkTokenRea
 import type { DbClient } from "@/lib/db";
 import { queueEmail } from "@/lib/mail";
 import type { AccountDeps } from "./deps";
+import { ipLimitMessage } from "./ip-limits";
 
 /**
  * What the link itself says, before any password is looked at. "confirmed":
@@ -33,6 +34,8 @@ export type VerifyOutcome =
 
 /** One new link per address every few minutes, whoever asks. */
 export const VERIFICATION_RESEND: Limit = { name: "verify-resend", max: 1, windowMs: 3 * 60_000 };
+/** And a few per network an hour, on top: one network cannot make us mail many inboxes. */
+export const RESENDS_PER_IP: Limit = { name: "verify-resend-ip", max: 10, windowMs: 60 * 60_000 };
 
 /** A refused link, told apart from one that already did its job. */
 function linkProblem(read: LinkTokenRead & { ok: false }): VerifyLinkProblem {
@@ -116,12 +119,28 @@ export async function confirmEmail(
   return { ok: false, reason: current.ok ? "used" : linkProblem(current), userId: link.userId };
 }
 
-/** Sends a fresh link (replacing the last) if the address has an unverified account. Says nothing either way. */
-export async function resendVerification(db: DbClient, email: string): Promise<void> {
+/**
+ * Queues a fresh link (replacing the last) if the address has an unverified
+ * account, at most one per address every few minutes. Says nothing either way.
+ */
+export async function queueVerificationLink(db: DbClient, email: string): Promise<void> {
   // counted for every address, known or not, so the behaviour reveals nothing
   const { allowed } = await hitLimit(db, VERIFICATION_RESEND, email);
   if (!allowed) return;
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, emailVerified: true } });
   if (!user || user.emailVerified) return;
   await queueEmail(db, "verify-email", { to: user.email, userId: user.id, data: {} });
+}
+
+export type ResendOutcome = { ok: true } | { ok: false; error: string };
+
+/**
+ * The "send a new link" form: the same answer for every address, unless the
+ * client's network has asked too often (`ip` null: not known, not counted).
+ */
+export async function resendVerification(db: DbClient, request: { email: string; ip: string | null }): Promise<ResendOutcome> {
+  const limited = await ipLimitMessage(db, RESENDS_PER_IP, request.ip);
+  if (limited) return { ok: false, error: limited };
+  await queueVerificationLink(db, request.email);
+  return { ok: true };
 }
