@@ -34,7 +34,7 @@ function passwordRefusal(outcome: VerifyOutcome & { ok: false }): ActionFailure 
   return null;
 }
 
-export const confirmEmailAddress = formAction(confirmEmailSchema, async ({ password }) => {
+export const confirmEmailAddressAction = formAction(confirmEmailSchema, async ({ password }) => {
   const token = await linkTokenFromCookie("/verify-email");
   // no link of ours came with it: nothing was tried, so there is nothing to record
   if (!token) redirect("/verify-email?status=invalid");

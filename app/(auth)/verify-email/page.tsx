@@ -3,7 +3,7 @@ import Link from "next/link";
 import { inspectConfirmationLink, type VerifyLinkProblem } from "@/lib/account/verify-email";
 import { linkTokenFromCookie } from "@/lib/auth/link-token-cookie";
 import { db } from "@/lib/db";
-import { ResendVerificationForm } from "../resend-verification-form";
+import { ResendVerificationForm } from "../_resend-verification/resend-verification-form";
 import { ConfirmEmailForm } from "./confirm-email-form";
 import { Notice } from "@/components/notice";
 import { ButtonLink } from "@/components/ui/button";
