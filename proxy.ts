@@ -9,7 +9,7 @@
 //   so it leaves the address bar, history and Referer after the first load.
 import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
-import { isLinkPage, linkTokenCookie, type LinkPage } from "./app/(auth)/link-pages";
+import { isLinkPage, linkTokenCookie, type LinkPage } from "./lib/auth/link-pages";
 import { env } from "./lib/env";
 import { crossSiteReason, ownOrigins } from "./lib/http/same-origin";
 import { ownPolicy, securityHeaders } from "./lib/http/security-headers";

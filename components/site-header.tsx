@@ -1,12 +1,15 @@
 import { headers } from "next/headers";
 import Link from "next/link";
-import { signOutAction } from "@/app/(account)/actions";
 import { currentUserIfKnown } from "@/lib/auth/current-user";
 import { NO_DATABASE_HEADER } from "@/lib/auth/unavailable";
 import { ButtonForm } from "@/components/form/button-form";
 import { ButtonLink } from "@/components/ui/button";
+import type { FormAction } from "@/lib/actions";
 
-export async function SiteHeader() {
+/** `signOutAction`: the sign-out button's action, which the app passes in (components never import from app/). */
+type Props = { signOutAction: FormAction };
+
+export async function SiteHeader({ signOutAction }: Props) {
   // undefined while the database cannot say who is signed in: neither menu, rather than a wrong one;
   // the unavailable page does not ask (proxy.ts marks it), so it answers at once while the database is away
   const user = (await headers()).has(NO_DATABASE_HEADER) ? undefined : await currentUserIfKnown();

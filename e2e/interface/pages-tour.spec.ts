@@ -66,6 +66,7 @@ test("the pages emailed links open", async ({ page, app }, testInfo) => {
     ["verify-email-invalid", "/verify-email"],
     ["verify-email", `/verify-email?token=${forgedToken()}`],
     ["verify-email-confirmed", "/verify-email?status=verified"],
+    ["verify-email-already-confirmed", "/verify-email?status=confirmed"],
     ["confirm-email-invalid", "/confirm-email?status=invalid"],
     ["confirm-email", `/confirm-email?token=${forgedToken()}`],
     ["confirm-email-changed", "/confirm-email?status=changed"],

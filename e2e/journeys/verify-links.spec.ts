@@ -1,12 +1,14 @@
 // Confirmation links: opening one changes nothing (mail scanners open links),
 // the form's POST with the account's password confirms (and signs in), a
-// wrong password changes nothing and keeps the link, and used, forged,
-// expired and replaced links are refused with a way to get a new one.
+// wrong password changes nothing and keeps the link, forged, expired and
+// replaced links are refused with a way to get a new one, and a link that
+// already confirmed its address says so and offers sign-in.
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import {
   CONFIRMED_NOTICE,
+  confirmWithLink,
   newAccount,
   PASSWORD,
   register,
@@ -21,6 +23,7 @@ import { mailsTo } from "../support/mail";
 
 const CONFIRM_FIRST = "Confirm your email address first";
 const WRONG_PASSWORD = "That is not this account's password.";
+const ALREADY_CONFIRMED = "This address is already confirmed";
 
 /** Opens the link and sends its form with `password` (the test accounts' own, unless told). */
 async function pressConfirm(page: Page, link: string, password = PASSWORD) {
@@ -34,6 +37,13 @@ const addressState = (app: App, email: string) =>
     verified: (await db.user.findUniqueOrThrow({ where: { email } })).emailVerified !== null,
     unusedLinks: await db.token.count({ where: { email, purpose: "VERIFY_EMAIL", usedAt: null } }),
   }));
+
+/** The page of a link that already confirmed its address: no password asked, a way to sign in. */
+async function expectAlreadyConfirmed(page: Page) {
+  await expect(page.getByRole("heading", { name: ALREADY_CONFIRMED })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
+}
 
 /** Opens the link the way scanners and prefetchers do: three GETs and a HEAD. */
 async function openWithoutConfirming(page: Page, link: string) {
@@ -84,12 +94,10 @@ test("opening a link changes nothing; only the button's POST confirms, and once"
   await expect(page.getByText(CONFIRMED_NOTICE)).toBeVisible();
   expect(mailsTo(app.sink, account.email, VERIFY_SUBJECT)).toHaveLength(2);
 
-  // the same link again: already used, with a way to sign in or get a new link
+  // the same link again (on another device, say): the address is already confirmed, which the page says at once
   await page.context().clearCookies();
-  await pressConfirm(page, second);
-  await expect(page.getByRole("heading", { name: "This link was already used" })).toBeVisible();
-  await expect(page.getByRole("main").getByRole("link", { name: "Sign in" })).toBeVisible();
-  await expect(page.getByRole("form", { name: "Send a new confirmation link" })).toBeVisible();
+  await page.goto(second);
+  await expectAlreadyConfirmed(page);
 });
 
 test("a forged link doesn't work", async ({ page }) => {
@@ -174,6 +182,40 @@ for (const javaScriptEnabled of [true, false]) {
     expect(await addressState(app, account.email)).toEqual({ verified: true, unusedLinks: 0 });
     await signOutFromHeader(page);
     await context.close();
+  });
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`a link that already confirmed its address says so and offers sign-in, sent from a form left open or opened again (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({ browser, app }) => {
+    test.slow(); // a registration, a confirmation, a refused post and a sign-in
+    const contexts = await Promise.all([0, 1, 2].map(() => browser.newContext({ baseURL: app.baseURL, javaScriptEnabled })));
+    const [waiting, confirming, later] = await Promise.all(contexts.map((context) => context.newPage()));
+    if (!waiting || !confirming || !later) throw new Error("no pages");
+    const account = newAccount("confirmed-again");
+    await register(waiting, account);
+    const link = await verificationLink(app, account.email);
+
+    // one device opens the link and leaves its form; another confirms with it meanwhile
+    await waiting.goto(link);
+    await expect(waiting.getByRole("button", { name: "Confirm my email" })).toBeVisible();
+    await confirmWithLink(confirming, link, account.password);
+    expect(await addressState(app, account.email)).toEqual({ verified: true, unusedLinks: 0 });
+
+    // the form left open is sent now: the link has done its job, so the page says so instead of asking for a new link
+    await submitConfirmation(waiting, account.password);
+    await expect(waiting).toHaveURL(/\/verify-email\?status=confirmed$/);
+    await expectAlreadyConfirmed(waiting);
+    await expect(waiting.getByRole("form", { name: "Send a new confirmation link" })).toHaveCount(0);
+
+    // opened again on a third device: the same page at once, and its sign-in works
+    await later.goto(link);
+    await expectAlreadyConfirmed(later);
+    expect(later.url()).not.toContain("token=");
+    await later.getByRole("main").getByRole("link", { name: "Sign in" }).click();
+    await expect(later).toHaveURL(/\/login$/);
+    await signIn(later, account);
+    await expect(later).toHaveURL(/\/profile$/);
+    await Promise.all(contexts.map((context) => context.close()));
   });
 }
 

@@ -2,7 +2,7 @@
 // address, as every other cookie does: behind a TLS-terminating proxy the
 // request reaches the app over plain http, yet the cookie must be Secure.
 import { request as httpClient } from "@playwright/test";
-import { LINK_PAGES, LINK_TOKEN_COOKIE_SECONDS } from "../../app/(auth)/link-pages";
+import { LINK_PAGES, LINK_TOKEN_COOKIE_SECONDS } from "../../lib/auth/link-pages";
 import { expect, test } from "../support/fixtures";
 import { startInstances } from "../support/instances";
 

@@ -17,6 +17,8 @@ const RESET_LINK = /\/reset-password\?token=([^\s"&<]+)/;
 
 describe.each(DB_KINDS)("confirmEmailChange on %s", (kind) => {
   const bed = useAccountTestBed(kind, { mail: true });
+  /** What following a confirmation link ends in (whose link it was has its own test). */
+  const followLink = async (token: string) => (await confirmEmailChange(bed.db, token)).result;
 
   const userRow = (id: string) => bed.db.user.findUniqueOrThrow({ where: { id } });
   const tokenRow = (token: string) => bed.db.token.findUnique({ where: { tokenHash: sha256(token) } });
@@ -48,7 +50,7 @@ describe.each(DB_KINDS)("confirmEmailChange on %s", (kind) => {
     expect(await inspectResetLink(bed.db, resetToken)).toBe("valid");
     const bystander = await pendingChange("bystander");
 
-    expect(await confirmEmailChange(bed.db, token)).toBe("changed");
+    expect(await followLink(token)).toBe("changed");
 
     const after = await userRow(user.id);
     expect(after).toMatchObject({ email: newEmail, pendingEmail: null });
@@ -72,10 +74,10 @@ describe.each(DB_KINDS)("confirmEmailChange on %s", (kind) => {
 
   it("works once: the same link again says used and changes nothing", async () => {
     const { user, newEmail, token } = await pendingChange("twice");
-    expect(await confirmEmailChange(bed.db, token)).toBe("changed");
+    expect(await followLink(token)).toBe("changed");
     const [before, noticesBefore] = [await userRow(user.id), (await changedNotices()).length];
 
-    expect(await confirmEmailChange(bed.db, token)).toBe("used");
+    expect(await followLink(token)).toBe("used");
     expect(await userRow(user.id)).toEqual(before);
     expect(before.email).toBe(newEmail);
     expect(await changedNotices()).toHaveLength(noticesBefore);
@@ -83,7 +85,7 @@ describe.each(DB_KINDS)("confirmEmailChange on %s", (kind) => {
 
   it("lets exactly one of two concurrent confirmations change the address", async () => {
     const { user, newEmail, token } = await pendingChange("race");
-    const outcomes = await Promise.all([confirmEmailChange(bed.db, token), confirmEmailChange(bed.db, token)]);
+    const outcomes = await Promise.all([followLink(token), followLink(token)]);
 
     expect(outcomes.sort()).toEqual(["changed", "used"]);
     expect(await userRow(user.id)).toMatchObject({ email: newEmail, pendingEmail: null });
@@ -94,7 +96,7 @@ describe.each(DB_KINDS)("confirmEmailChange on %s", (kind) => {
     const { user, newEmail, token } = await pendingChange("expired");
     await bed.db.token.update({ where: { tokenHash: sha256(token) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
 
-    expect(await confirmEmailChange(bed.db, token)).toBe("expired");
+    expect(await followLink(token)).toBe("expired");
     expect(await userRow(user.id)).toMatchObject({ email: user.email, pendingEmail: newEmail });
     expect((await tokenRow(token))?.usedAt).toBeNull();
   });
@@ -106,27 +108,38 @@ describe.each(DB_KINDS)("confirmEmailChange on %s", (kind) => {
     const resetToken = await deliverAndReadLink(user.email, RESET_LINK);
 
     const damaged = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
-    for (const wrong of [newToken(), damaged, "", resetToken]) expect(await confirmEmailChange(bed.db, wrong)).toBe("invalid");
+    for (const wrong of [newToken(), damaged, "", resetToken]) expect(await followLink(wrong)).toBe("invalid");
 
     expect(await userRow(user.id)).toEqual(before);
     expect(before.pendingEmail).toBe(newEmail);
     expect(await inspectResetLink(bed.db, resetToken)).toBe("valid");
-    expect(await confirmEmailChange(bed.db, token)).toBe("changed");
+    expect(await followLink(token)).toBe("changed");
+  });
+
+  it("names whose link it was, whatever the result, for the security log", async () => {
+    const { user, token } = await pendingChange("owner");
+    await requestPasswordReset(bed.db, { email: user.email, ip: null });
+    const resetToken = await deliverAndReadLink(user.email, RESET_LINK);
+
+    expect(await confirmEmailChange(bed.db, newToken())).toEqual({ result: "invalid", userId: null });
+    expect(await confirmEmailChange(bed.db, resetToken)).toEqual({ result: "invalid", userId: user.id });
+    expect(await confirmEmailChange(bed.db, token)).toEqual({ result: "changed", userId: user.id });
+    expect(await confirmEmailChange(bed.db, token)).toEqual({ result: "used", userId: user.id });
   });
 
   it("says taken when someone registered the address meanwhile: nothing switches and the request is dropped", async () => {
     const { user, newEmail, token } = await pendingChange("taken");
-    await registerAccount(bed.deps, { name: "Mallory", email: newEmail, password: "another long passphrase" });
+    await registerAccount(bed.deps, { name: "Mallory", email: newEmail, password: "another long passphrase", ip: null });
     const registrant = await bed.db.user.findUniqueOrThrow({ where: { email: newEmail } });
 
-    expect(await confirmEmailChange(bed.db, token)).toBe("taken");
+    expect(await followLink(token)).toBe("taken");
 
     expect(await userRow(user.id)).toMatchObject({ email: user.email, pendingEmail: null, emailVerified: user.emailVerified });
     expect(await userRow(registrant.id)).toEqual(registrant);
     expect(await bed.db.outboxMessage.count({ where: { template: "email-changed", OR: [{ userId: user.id }, { to: newEmail }] } })).toBe(0);
     // the link is spent, not left to try again
     expect((await tokenRow(token))?.usedAt).toBeInstanceOf(Date);
-    expect(await confirmEmailChange(bed.db, token)).toBe("used");
+    expect(await followLink(token)).toBe("used");
   });
 
   it("gives an address two accounts asked for to the first to confirm; the other hears it is taken", async () => {
@@ -146,8 +159,8 @@ describe.each(DB_KINDS)("confirmEmailChange on %s", (kind) => {
     };
     const [firstToken, secondToken] = [await linkOf(first.user.id), await linkOf(second.user.id)];
 
-    expect(await confirmEmailChange(bed.db, secondToken)).toBe("changed");
-    expect(await confirmEmailChange(bed.db, firstToken)).toBe("taken");
+    expect(await followLink(secondToken)).toBe("changed");
+    expect(await followLink(firstToken)).toBe("taken");
     expect(await userRow(second.user.id)).toMatchObject({ email: wanted, pendingEmail: null });
     expect(await userRow(first.user.id)).toMatchObject({ email: first.user.email, pendingEmail: null });
   });

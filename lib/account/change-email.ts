@@ -2,8 +2,8 @@
 // owner follows the link sent there; the old address hears of the request at
 // once and of the change when it happens. An address that belongs to another
 // account gets the same answer as any other, and a notice instead of a link.
+import { claimLinkToken, readLinkToken, type LinkTokenProblem } from "@/lib/auth/link-token";
 import { hitLimit, type Limit } from "@/lib/auth/rate-limit";
-import { hashToken } from "@/lib/auth/tokens";
 import { isUniqueViolation, type DbClient } from "@/lib/db";
 import { queueEmail } from "@/lib/mail";
 import { checkCurrentPassword, forgetPasswordChecks } from "./current-password";
@@ -56,41 +56,44 @@ export async function cancelEmailChange(db: DbClient, userId: string): Promise<v
   ]);
 }
 
-export type ConfirmEmailChangeOutcome = "changed" | "taken" | "expired" | "used" | "invalid";
+export type ConfirmEmailChangeResult = "changed" | "taken" | LinkTokenProblem;
+
+/** `userId`: whose link it was, whether or not it worked (for the security log). */
+export type ConfirmEmailChangeOutcome = { result: ConfirmEmailChangeResult; userId: string | null };
 
 class AddressTaken extends Error {}
 
 /** Follows a confirmation link: the pending address becomes the sign-in email, once. */
 export async function confirmEmailChange(db: DbClient, token: string): Promise<ConfirmEmailChangeOutcome> {
-  const row = await db.token.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!row || row.purpose !== "CHANGE_EMAIL") return "invalid";
-  if (row.usedAt) return "used";
+  const read = await readLinkToken(db, token, "CHANGE_EMAIL");
+  if (!read.ok) return { result: read.reason, userId: read.link?.userId ?? null };
+  const { link } = read;
   const now = new Date();
-  if (row.expiresAt <= now) return "expired";
+  const outcome = (result: ConfirmEmailChangeResult) => ({ result, userId: link.userId });
   try {
-    return await db.$transaction(async (tx) => {
-      // the conditional update is the atomic claim: of two concurrent posts, one wins
-      const claimed = await tx.token.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
-      if (claimed.count !== 1) return "used";
-      const user = await tx.user.findUnique({ where: { id: row.userId }, select: { email: true, pendingEmail: true } });
-      // a link for a cancelled or replaced request changes nothing
-      if (!user || user.pendingEmail !== row.email) return "invalid";
-      if (await tx.user.findUnique({ where: { email: row.email }, select: { id: true } })) throw new AddressTaken();
-      await tx.user.update({ where: { id: row.userId }, data: { email: row.email, emailVerified: now, pendingEmail: null } });
+    const changed = await db.$transaction(async (tx) => {
+      // the claim re-checks that this is still the change the account waits for
+      if (!(await claimLinkToken(tx, link, now))) return false;
+      if (await tx.user.findUnique({ where: { email: link.email }, select: { id: true } })) throw new AddressTaken();
+      await tx.user.update({ where: { id: link.userId }, data: { email: link.email, emailVerified: now, pendingEmail: null } });
       // links sent to the old address, or for older requests, die with the change
-      await tx.token.deleteMany({ where: { userId: row.userId, usedAt: null } });
-      const data = { oldEmail: user.email, newEmail: row.email };
-      await queueEmail(tx, "email-changed", { to: user.email, userId: row.userId, data });
-      await queueEmail(tx, "email-changed", { to: row.email, userId: row.userId, data });
-      return "changed";
+      await tx.token.deleteMany({ where: { userId: link.userId, usedAt: null } });
+      const data = { oldEmail: link.user.email, newEmail: link.email };
+      await queueEmail(tx, "email-changed", { to: link.user.email, userId: link.userId, data });
+      await queueEmail(tx, "email-changed", { to: link.email, userId: link.userId, data });
+      return true;
     });
+    if (changed) return outcome("changed");
   } catch (error) {
     // someone registered the address after the request: it stays theirs
     if (!(error instanceof AddressTaken) && !isUniqueViolation(error)) throw error;
-    await db.$transaction([
-      db.token.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } }),
-      db.user.updateMany({ where: { id: row.userId, pendingEmail: row.email }, data: { pendingEmail: null } }),
-    ]);
-    return "taken";
+    await db.$transaction(async (tx) => {
+      await claimLinkToken(tx, link, now);
+      await tx.user.updateMany({ where: { id: link.userId, pendingEmail: link.email }, data: { pendingEmail: null } });
+    });
+    return outcome("taken");
   }
+  // something changed since the link was read (another post won, say): say what it is now
+  const current = await readLinkToken(db, token, "CHANGE_EMAIL");
+  return outcome(current.ok ? "used" : current.reason);
 }

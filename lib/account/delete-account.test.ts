@@ -105,7 +105,7 @@ describe.each(DB_KINDS)("deleteAccount on %s", (kind) => {
     const account = await fullAccount("returner");
     expect(await deleteAccount(bed.deps, { userId: account.user.id, currentPassword: CURRENT_PASSWORD })).toEqual({ ok: true });
 
-    await registerAccount(bed.deps, { name: "Ada again", email: account.user.email, password: "a brand new passphrase" });
+    await registerAccount(bed.deps, { name: "Ada again", email: account.user.email, password: "a brand new passphrase", ip: null });
 
     const reborn = await bed.db.user.findUniqueOrThrow({ where: { email: account.user.email } });
     expect(reborn.id).not.toBe(account.user.id);

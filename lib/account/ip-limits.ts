@@ -1,10 +1,8 @@
-// Caps per client IP on the signed-out forms that send mail, on top of each
-// form's per-address limit: one network cannot make us mail many inboxes.
+// How a per-IP limit on a signed-out form that sends mail answers, on top of
+// each form's per-address limit: one network cannot make us mail many
+// inboxes. Each use-case owns its limit (register.ts, verify-email.ts).
 import { hitLimit, type Limit } from "@/lib/auth/rate-limit";
 import type { DbClient } from "@/lib/db";
-
-export const REGISTRATIONS_PER_IP: Limit = { name: "register-ip", max: 10, windowMs: 60 * 60_000 };
-export const RESENDS_PER_IP: Limit = { name: "verify-resend-ip", max: 10, windowMs: 60 * 60_000 };
 
 /** How every per-IP refusal begins; the load test recognises the answer by it. */
 export const TOO_MANY_FROM_NETWORK = "Too many requests from your network.";

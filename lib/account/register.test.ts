@@ -1,14 +1,14 @@
 // Registration on both databases: one account per address however many
 // requests race, and the mail to send is queued in the same transaction as
 // the account, without any token or link (the worker makes those later).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { limitKey } from "@/lib/auth/rate-limit";
 import { emailSchema } from "@/lib/validation/email";
 import { storedTexts, testHasher } from "@/test/account-deps";
 import { DB_KINDS } from "@/test/databases";
 import { openTestDb, type TestDb } from "@/test/db";
 import type { AccountDeps } from "./deps";
-import { ACCOUNT_EXISTS_NOTICE, registerAccount } from "./register";
+import { ACCOUNT_EXISTS_NOTICE, registerAccount, REGISTRATIONS_PER_IP } from "./register";
 
 const PASSWORD = "correct horse battery staple";
 
@@ -24,7 +24,12 @@ describe.each(DB_KINDS)("registerAccount on %s", (kind) => {
   // every test has its own addresses, so rate limits and rows never overlap
   let serial = 0;
   const newEmail = (label: string) => `${label}-${++serial}@example.test`;
-  const register = (email: string, name = "Ada", password = PASSWORD) => registerAccount(deps, { name, email, password });
+  /** The new account's id, or null when the address was taken. No client address: no per-network limit. */
+  const register = async (email: string, name = "Ada", password = PASSWORD) => {
+    const outcome = await registerAccount(deps, { name, email, password, ip: null });
+    if (!outcome.ok) throw new Error(`refused: ${outcome.error}`);
+    return outcome.userId;
+  };
   const userWithHash = (email: string) =>
     testDb.db.user.findUniqueOrThrow({ where: { email }, omit: { passwordHash: false } });
   const outboxTo = (email: string) => testDb.db.outboxMessage.findMany({ where: { to: email } });
@@ -144,6 +149,35 @@ describe.each(DB_KINDS)("registerAccount on %s", (kind) => {
       expect(results.filter((result) => result.status === "rejected")).toEqual([]);
       expect(await testDb.db.user.count({ where: { email: { in: emails } } })).toBe(50);
       expect(await testDb.db.outboxMessage.count({ where: { to: { in: emails }, template: "verify-email" } })).toBe(50);
+    });
+  });
+
+  describe("the per-network limit", () => {
+    it("refuses one network's registrations past its hourly allowance, before any hashing; other networks and unknown addresses go on", async () => {
+      const ip = "203.0.113.40";
+      for (let n = 0; n < REGISTRATIONS_PER_IP.max; n++) {
+        expect(await registerAccount(deps, { name: "Ada", email: newEmail("same-network"), password: PASSWORD, ip })).toMatchObject({ ok: true });
+      }
+      const hash = vi.spyOn(deps.hasher, "hash");
+      const email = newEmail("one-too-many");
+      expect(await registerAccount(deps, { name: "Ada", email, password: PASSWORD, ip })).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^Too many requests from your network\. Try again in (59|60) minutes\.$/),
+      });
+      expect(hash).not.toHaveBeenCalled();
+      expect(await testDb.db.user.count({ where: { email } })).toBe(0);
+      expect(await outboxTo(email)).toEqual([]);
+      hash.mockRestore();
+
+      const elsewhere = await registerAccount(deps, { name: "Ada", email, password: PASSWORD, ip: "203.0.113.41" });
+      expect(elsewhere).toEqual({ ok: true, userId: (await testDb.db.user.findUniqueOrThrow({ where: { email } })).id });
+      expect(await registerAccount(deps, { name: "Ada", email: newEmail("no-ip"), password: PASSWORD, ip: null })).toMatchObject({ ok: true });
+      // a taken address counts too, and answers as a new one does
+      expect(await registerAccount(deps, { name: "Ada", email, password: PASSWORD, ip: "203.0.113.41" })).toEqual({ ok: true, userId: null });
+
+      // time travel: after the hour the network may register again
+      await testDb.db.rateLimit.update({ where: { key: limitKey(REGISTRATIONS_PER_IP, ip) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+      expect(await registerAccount(deps, { name: "Ada", email: newEmail("next-hour"), password: PASSWORD, ip })).toMatchObject({ ok: true });
     });
   });
 

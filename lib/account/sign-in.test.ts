@@ -39,7 +39,7 @@ describe.each(DB_KINDS)("checkCredentials on %s", (kind) => {
 
   async function unverifiedUser(label: string) {
     const email = newEmail(label);
-    await registerAccount(deps, { name: "Ada", email, password: PASSWORD });
+    await registerAccount(deps, { name: "Ada", email, password: PASSWORD, ip: null });
     return testDb.db.user.findUniqueOrThrow({ where: { email } });
   }
   async function verifiedUser(label: string) {

@@ -8,7 +8,7 @@ import {
   type SignInPolicy,
 } from "@/lib/auth/sign-in-throttle";
 import type { AccountDeps } from "./deps";
-import { resendVerification } from "./verify-email";
+import { queueVerificationLink } from "./verify-email";
 
 export type SignInOutcome =
   | { ok: true; user: { id: string; name: string | null; email: string } }
@@ -44,7 +44,7 @@ export async function checkCredentials(
   if (!user?.passwordHash || !valid) return { ok: false, reason: "invalid", userId: user?.id ?? null };
   await settleSignInSuccess(db, policy, slot);
   if (!user.emailVerified) {
-    await resendVerification(db, user.email);
+    await queueVerificationLink(db, user.email);
     return { ok: false, reason: "unverified" };
   }
   if (hasher.needsRehash(user.passwordHash)) {

@@ -16,7 +16,7 @@ import type { SignInPolicy } from "@/lib/auth/sign-in-throttle";
 import type { AccountDeps } from "./deps";
 import { registerAccount } from "./register";
 import { checkCredentials } from "./sign-in";
-import { confirmEmail, resendVerification, VERIFICATION_RESEND } from "./verify-email";
+import { confirmEmail, inspectConfirmationLink, RESENDS_PER_IP, resendVerification, VERIFICATION_RESEND } from "./verify-email";
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const LINK = /\/verify-email\?token=([^\s"&<]+)/;
@@ -66,7 +66,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
   /** A new account and the token from its verification mail. */
   async function registered(label: string, name = "Ada") {
     const email = newEmail(label);
-    await registerAccount(deps, { name, email, password: PASSWORD });
+    await registerAccount(deps, { name, email, password: PASSWORD, ip: null });
     const user = await testDb.db.user.findUniqueOrThrow({ where: { email } });
     return { email, user, ...(await deliverAndReadLink(email)) };
   }
@@ -135,7 +135,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       expect(await confirm(token, PASSWORD)).toBe("verified");
       expect(await emailVerifiedOf(user.id)).toBeInstanceOf(Date);
       expect((await tokenRow(token)).usedAt).toBeInstanceOf(Date);
-      expect(await confirm(token, PASSWORD)).toBe("used");
+      expect(await confirm(token, PASSWORD)).toBe("confirmed");
     });
 
     it("the right one returns whose address it confirmed, and nothing of the password", async () => {
@@ -191,7 +191,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
   });
 
   describe("confirmEmail", () => {
-    it("verifies the address once; the same link again says it was used", async () => {
+    it("verifies the address once; the same link again says the address is confirmed", async () => {
       const { user, token } = await registered("once");
       expect(await emailVerifiedOf(user.id)).toBeNull();
 
@@ -199,7 +199,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       const verifiedAt = await emailVerifiedOf(user.id);
       expect(verifiedAt).toBeInstanceOf(Date);
 
-      expect(await confirm(token)).toBe("used");
+      expect(await confirm(token)).toBe("confirmed");
       expect(await emailVerifiedOf(user.id)).toEqual(verifiedAt);
     });
 
@@ -246,8 +246,36 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       const { user, token } = await registered("race");
       const outcomes = await Promise.all([confirm(token), confirm(token)]);
 
-      expect(outcomes.sort()).toEqual(["used", "verified"]);
+      expect(outcomes.sort()).toEqual(["confirmed", "verified"]);
       expect(await emailVerifiedOf(user.id)).toBeInstanceOf(Date);
+    });
+
+    it("says used, not confirmed, once the address the link confirmed is no longer the account's", async () => {
+      const { user, token } = await registered("used-moved");
+      expect(await confirm(token)).toBe("verified");
+      await testDb.db.user.update({ where: { id: user.id }, data: { email: newEmail("moved-on") } });
+
+      expect(await confirm(token)).toBe("used");
+    });
+  });
+
+  describe("inspectConfirmationLink", () => {
+    it("says what opening the link should show, and changes nothing by looking", async () => {
+      const { user, token } = await registered("inspect");
+      const before = await tokenRow(token);
+      for (let i = 0; i < 3; i++) expect(await inspectConfirmationLink(testDb.db, token)).toBe("valid");
+      expect(await tokenRow(token)).toEqual(before);
+      expect(await emailVerifiedOf(user.id)).toBeNull();
+      expect(await inspectConfirmationLink(testDb.db, newToken())).toBe("invalid");
+
+      expect(await confirm(token)).toBe("verified");
+      expect(await inspectConfirmationLink(testDb.db, token)).toBe("confirmed");
+      await testDb.db.user.update({ where: { id: user.id }, data: { email: newEmail("inspect-moved") } });
+      expect(await inspectConfirmationLink(testDb.db, token)).toBe("used");
+
+      const { token: late } = await registered("inspect-expired");
+      await testDb.db.token.update({ where: { tokenHash: sha256(late) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+      expect(await inspectConfirmationLink(testDb.db, late)).toBe("expired");
     });
   });
 
@@ -273,7 +301,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
   describe("resendVerification", () => {
     it("replaces the previous link: the first token stops working and the newest verifies", async () => {
       const { email, user, token: first } = await registered("resend");
-      await resendVerification(testDb.db, email);
+      await resendVerification(testDb.db, { email, ip: null });
       const { token: second } = await deliverAndReadLink(email);
 
       expect(sink.messagesTo(email)).toHaveLength(2);
@@ -285,7 +313,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
 
     it("keeps the link already delivered working while a resend cannot be sent", async () => {
       const { email, token: first } = await registered("resend-fails");
-      await resendVerification(testDb.db, email);
+      await resendVerification(testDb.db, { email, ip: null });
       vi.spyOn(console, "warn").mockImplementation(() => {});
       sink.setMode("tempfail");
       try {
@@ -303,8 +331,8 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       expect(await verifyMailsTo(email)).toBe(1);
 
       const answers = [];
-      for (let request = 0; request < 3; request++) answers.push(await resendVerification(testDb.db, email));
-      expect(answers).toEqual([undefined, undefined, undefined]);
+      for (let request = 0; request < 3; request++) answers.push(await resendVerification(testDb.db, { email, ip: null }));
+      expect(answers).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
       expect(await verifyMailsTo(email)).toBe(2);
 
       // time travel: after the 3-minute window another link may be sent
@@ -312,7 +340,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       const window = await testDb.db.rateLimit.findUniqueOrThrow({ where: { key } });
       expect(window.expiresAt.getTime() - window.windowStart.getTime()).toBe(3 * 60_000);
       await testDb.db.rateLimit.update({ where: { key }, data: { expiresAt: new Date(Date.now() - 1_000) } });
-      await resendVerification(testDb.db, email);
+      await resendVerification(testDb.db, { email, ip: null });
       expect(await verifyMailsTo(email)).toBe(3);
     });
 
@@ -321,14 +349,38 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
       const { email: verified, token } = await registered("done");
       expect(await confirm(token)).toBe("verified");
 
-      await expect(resendVerification(testDb.db, unknown)).resolves.toBeUndefined();
-      await expect(resendVerification(testDb.db, verified)).resolves.toBeUndefined();
+      await expect(resendVerification(testDb.db, { email: unknown, ip: null })).resolves.toEqual({ ok: true });
+      await expect(resendVerification(testDb.db, { email: verified, ip: null })).resolves.toEqual({ ok: true });
 
       expect(await testDb.db.outboxMessage.count({ where: { to: unknown } })).toBe(0);
       expect(await verifyMailsTo(verified)).toBe(1); // the registration's mail only
       await deliverAll(mail);
       expect(sink.messagesTo(unknown)).toHaveLength(0);
       expect(sink.messagesTo(verified)).toHaveLength(1);
+    });
+
+    it("stops one network after its hourly allowance, with a message; other networks and unknown addresses go on", async () => {
+      const ip = "198.51.100.23";
+      const addresses = Array.from({ length: RESENDS_PER_IP.max }, () => newEmail("from-one-network"));
+      for (const email of addresses) expect(await resendVerification(testDb.db, { email, ip })).toEqual({ ok: true });
+
+      const { email } = await registered("one-too-many");
+      const mailsBefore = await verifyMailsTo(email);
+      expect(await resendVerification(testDb.db, { email, ip })).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^Too many requests from your network\. Try again in (59|60) minutes\.$/),
+      });
+      // refused before the address is looked at: its own allowance is untouched and nothing is queued
+      expect(await testDb.db.rateLimit.findUnique({ where: { key: limitKey(VERIFICATION_RESEND, email) } })).toBeNull();
+      expect(await verifyMailsTo(email)).toBe(mailsBefore);
+
+      expect(await resendVerification(testDb.db, { email, ip: "198.51.100.24" })).toEqual({ ok: true });
+      expect(await verifyMailsTo(email)).toBe(mailsBefore + 1);
+      expect(await resendVerification(testDb.db, { email: newEmail("no-ip"), ip: null })).toEqual({ ok: true });
+
+      // time travel: after the hour the network may ask again
+      await testDb.db.rateLimit.update({ where: { key: limitKey(RESENDS_PER_IP, ip) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+      expect(await resendVerification(testDb.db, { email: newEmail("next-hour"), ip })).toEqual({ ok: true });
     });
   });
 });

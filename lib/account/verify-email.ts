@@ -12,13 +12,18 @@ import {
   settleSignInSuccess,
   type SignInPolicy,
 } from "@/lib/auth/sign-in-throttle";
-import { hashToken } from "@/lib/auth/tokens";
+import { claimLinkToken, readLinkToken, type LinkTokenProblem, type LinkTokenRead } from "@/lib/auth/link-token";
 import type { DbClient } from "@/lib/db";
 import { queueEmail } from "@/lib/mail";
 import type { AccountDeps } from "./deps";
+import { ipLimitMessage } from "./ip-limits";
 
-/** What the link itself says, before any password is looked at. */
-export type VerifyLinkProblem = "expired" | "used" | "invalid";
+/**
+ * What the link itself says, before any password is looked at. "confirmed":
+ * it was used, and the address it confirmed is still the account's (people
+ * open the link again, on another device); they only need to sign in.
+ */
+export type VerifyLinkProblem = LinkTokenProblem | "confirmed";
 
 export type VerifyOutcome =
   | { ok: true; userId: string; email: string }
@@ -29,6 +34,21 @@ export type VerifyOutcome =
 
 /** One new link per address every few minutes, whoever asks. */
 export const VERIFICATION_RESEND: Limit = { name: "verify-resend", max: 1, windowMs: 3 * 60_000 };
+/** And a few per network an hour, on top: one network cannot make us mail many inboxes. */
+export const RESENDS_PER_IP: Limit = { name: "verify-resend-ip", max: 10, windowMs: 60 * 60_000 };
+
+/** A refused link, told apart from one that already did its job. */
+function linkProblem(read: LinkTokenRead & { ok: false }): VerifyLinkProblem {
+  const { reason, link } = read;
+  const confirmedItsAddress = reason === "used" && link !== null && link.user.email === link.email && link.user.emailVerified !== null;
+  return confirmedItsAddress ? "confirmed" : reason;
+}
+
+/** What the confirmation page can say on opening a link, without changing anything. */
+export async function inspectConfirmationLink(db: DbClient, token: string): Promise<"valid" | VerifyLinkProblem> {
+  const read = await readLinkToken(db, token, "VERIFY_EMAIL");
+  return read.ok ? "valid" : linkProblem(read);
+}
 
 type PasswordVerdict = "right" | "wrong" | "locked" | { throttledSeconds: number };
 
@@ -72,41 +92,55 @@ export async function confirmEmail(
   policy: SignInPolicy,
 ): Promise<VerifyOutcome> {
   const { db } = deps;
-  const row = await db.token.findUnique({
-    where: { tokenHash: hashToken(input.token) },
-    include: { user: { select: { id: true, email: true, passwordHash: true } } },
-  });
-  if (!row || row.purpose !== "VERIFY_EMAIL") return { ok: false, reason: "invalid", userId: null };
-  if (row.usedAt) return { ok: false, reason: "used", userId: row.userId };
+  const read = await readLinkToken(db, input.token, "VERIFY_EMAIL");
+  // a link that cannot confirm anything checks no password
+  if (!read.ok) return { ok: false, reason: linkProblem(read), userId: read.link?.userId ?? null };
+  const { link } = read;
+  const account = await db.user.findUnique({ where: { id: link.userId }, select: { passwordHash: true } });
+  if (!account) return { ok: false, reason: "invalid", userId: null }; // deleted since: its links went with it
+
+  const verdict = await checkPassword(deps, { email: link.email, passwordHash: account.passwordHash }, input, policy);
+  if (verdict === "wrong") return { ok: false, reason: "wrong-password", userId: link.userId };
+  if (verdict === "locked") return { ok: false, reason: "locked", userId: link.userId };
+  if (verdict !== "right") return { ok: false, reason: "throttled", userId: link.userId, retryAfterSeconds: verdict.throttledSeconds };
+
   const now = new Date();
-  if (row.expiresAt <= now) return { ok: false, reason: "expired", userId: row.userId };
-  // a link sent to an address the account no longer has verifies nothing, and checks no password
-  if (row.email !== row.user.email) return { ok: false, reason: "invalid", userId: row.userId };
-
-  const verdict = await checkPassword(deps, row.user, input, policy);
-  if (verdict === "wrong") return { ok: false, reason: "wrong-password", userId: row.userId };
-  if (verdict === "locked") return { ok: false, reason: "locked", userId: row.userId };
-  if (verdict !== "right") return { ok: false, reason: "throttled", userId: row.userId, retryAfterSeconds: verdict.throttledSeconds };
-
-  const reason = await db.$transaction(async (tx): Promise<VerifyLinkProblem | null> => {
-    // the conditional update is the atomic claim: of two concurrent posts, one wins
-    const claimed = await tx.token.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
-    if (claimed.count !== 1) return "used";
-    const verified = await tx.user.updateMany({ where: { id: row.userId, email: row.email }, data: { emailVerified: now } });
-    if (verified.count !== 1) return "invalid";
+  const claimed = await db.$transaction(async (tx) => {
+    if (!(await claimLinkToken(tx, link, now))) return false;
+    const verified = await tx.user.updateMany({ where: { id: link.userId, email: link.email }, data: { emailVerified: now } });
+    if (verified.count !== 1) return false;
     // anyone who signed in before the owner proved the address is signed out
-    await revokeUserSessions(tx, row.userId);
-    return null;
+    await revokeUserSessions(tx, link.userId);
+    return true;
   });
-  return reason ? { ok: false, reason, userId: row.userId } : { ok: true, userId: row.userId, email: row.email };
+  if (claimed) return { ok: true, userId: link.userId, email: link.email };
+  // something changed since the link was read (another post won, say): say what it is now
+  const current = await readLinkToken(db, input.token, "VERIFY_EMAIL");
+  return { ok: false, reason: current.ok ? "used" : linkProblem(current), userId: link.userId };
 }
 
-/** Sends a fresh link (replacing the last) if the address has an unverified account. Says nothing either way. */
-export async function resendVerification(db: DbClient, email: string): Promise<void> {
+/**
+ * Queues a fresh link (replacing the last) if the address has an unverified
+ * account, at most one per address every few minutes. Says nothing either way.
+ */
+export async function queueVerificationLink(db: DbClient, email: string): Promise<void> {
   // counted for every address, known or not, so the behaviour reveals nothing
   const { allowed } = await hitLimit(db, VERIFICATION_RESEND, email);
   if (!allowed) return;
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, emailVerified: true } });
   if (!user || user.emailVerified) return;
   await queueEmail(db, "verify-email", { to: user.email, userId: user.id, data: {} });
+}
+
+export type ResendOutcome = { ok: true } | { ok: false; error: string };
+
+/**
+ * The "send a new link" form: the same answer for every address, unless the
+ * client's network has asked too often (`ip` null: not known, not counted).
+ */
+export async function resendVerification(db: DbClient, request: { email: string; ip: string | null }): Promise<ResendOutcome> {
+  const limited = await ipLimitMessage(db, RESENDS_PER_IP, request.ip);
+  if (limited) return { ok: false, error: limited };
+  await queueVerificationLink(db, request.email);
+  return { ok: true };
 }

@@ -8,12 +8,6 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** Whose link this is (for the security log), whether or not it is still usable. */
-export async function linkOwner(db: DbClient, token: string): Promise<string | null> {
-  const row = await db.token.findUnique({ where: { tokenHash: hashToken(token) }, select: { userId: true } });
-  return row?.userId ?? null;
-}
-
 /** A link token is 32 random bytes in base64url; anything else is not one of ours. */
 export function isLinkToken(value: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(value);

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { ButtonForm } from "@/components/form/button-form";
 import Link from "next/link";
-import type { ConfirmEmailChangeOutcome } from "@/lib/account/change-email";
+import type { ConfirmEmailChangeResult } from "@/lib/account/change-email";
 import { isEntryOf } from "@/lib/http/query-choice";
-import { linkTokenFromCookie } from "../link-token";
+import { linkTokenFromCookie } from "@/lib/auth/link-token-cookie";
 import { confirmEmailChangeAction } from "./actions";
 
 // The link's token never reaches this page's address: proxy.ts moved it into a cookie.
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Confirm your new email" };
 
 type Props = { searchParams: Promise<{ status?: string | string[] }> };
 
-const OUTCOMES: Record<ConfirmEmailChangeOutcome, { heading: string; text: string }> = {
+const OUTCOMES: Record<ConfirmEmailChangeResult, { heading: string; text: string }> = {
   changed: {
     heading: "Your email was changed",
     text: "From now on you sign in with your new address. We've sent a notice to both addresses.",

@@ -3,10 +3,10 @@ import { EmailField } from "@/components/form/email-field";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
-import { requestReset } from "../reset-actions";
+import { requestPasswordResetAction } from "./actions";
 
 export function ForgotPasswordForm() {
-  const { form, alert, formProps, pending, errorFor, valueOf } = useActionForm(requestReset, () =>
+  const { form, alert, formProps, pending, errorFor, valueOf } = useActionForm(requestPasswordResetAction, () =>
     import("@/lib/validation/password-reset").then((schemas) => schemas.forgotPasswordSchema),
   );
   return (

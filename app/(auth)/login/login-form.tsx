@@ -5,14 +5,14 @@ import { PasswordField } from "@/components/form/password-field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
 import type { ActionFailure } from "@/lib/actions";
-import { signInWithPassword } from "../actions";
-import { ResendVerificationForm } from "../resend-verification-form";
+import { signInWithPasswordAction } from "./actions";
+import { ResendVerificationForm } from "../_resend-verification/resend-verification-form";
 
 type Props = { callbackUrl: string; initialError?: ActionFailure };
 
 export function LoginForm({ callbackUrl, initialError }: Props) {
   const { form, alert, formProps, pending, errorFor, valueOf } = useActionForm(
-    signInWithPassword,
+    signInWithPasswordAction,
     () => import("@/lib/validation/sign-in").then((schemas) => schemas.signInSchema),
     { initialFailure: initialError },
   );

@@ -5,11 +5,11 @@ import { FormAlert } from "@/components/form/form-alert";
 import { NewPasswordFields } from "@/components/form/new-password-fields";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
-import { register } from "../actions";
+import { registerAction } from "./actions";
 
 export function RegisterForm({ minPasswordLength }: { minPasswordLength: number }) {
   // the browser checks everything but the common-password list, which the server adds
-  const { form, alert, formProps, pending, errorFor, valueOf } = useActionForm(register, () =>
+  const { form, alert, formProps, pending, errorFor, valueOf } = useActionForm(registerAction, () =>
     import("@/lib/validation/register").then((schemas) => schemas.registerSchema({ minLength: minPasswordLength })),
   );
 

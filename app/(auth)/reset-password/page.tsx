@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { inspectResetLink } from "@/lib/account/password-reset";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { linkTokenFromCookie } from "../link-token";
+import { linkTokenFromCookie } from "@/lib/auth/link-token-cookie";
 import { ResetPasswordForm } from "./reset-password-form";
 import { ButtonLink } from "@/components/ui/button";
 

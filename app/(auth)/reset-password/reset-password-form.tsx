@@ -3,10 +3,10 @@ import { FormAlert } from "@/components/form/form-alert";
 import { NEW_PASSWORD_LABELS, NewPasswordFields } from "@/components/form/new-password-fields";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
-import { setNewPassword } from "../reset-actions";
+import { setNewPasswordAction } from "./actions";
 
 export function ResetPasswordForm({ minPasswordLength }: { minPasswordLength: number }) {
-  const { form, alert, formProps, pending, errorFor } = useActionForm(setNewPassword, () =>
+  const { form, alert, formProps, pending, errorFor } = useActionForm(setNewPasswordAction, () =>
     import("@/lib/validation/password-reset").then((schemas) => schemas.resetPasswordSchema({ minLength: minPasswordLength })),
   );
   return (

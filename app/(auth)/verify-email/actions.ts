@@ -14,7 +14,7 @@ import { signInFailure } from "@/lib/auth/sign-in-messages";
 import { env } from "@/lib/env";
 import { describeError, log } from "@/lib/log";
 import { confirmEmailSchema } from "@/lib/validation/verify-email";
-import { forgetLinkToken, linkTokenFromCookie } from "../link-token";
+import { forgetLinkToken, linkTokenFromCookie } from "@/lib/auth/link-token-cookie";
 
 const WRONG_PASSWORD = "That is not this account's password. Type the password chosen when the account was created.";
 
@@ -34,7 +34,7 @@ function passwordRefusal(outcome: VerifyOutcome & { ok: false }): ActionFailure 
   return null;
 }
 
-export const confirmEmailAddress = formAction(confirmEmailSchema, async ({ password }) => {
+export const confirmEmailAddressAction = formAction(confirmEmailSchema, async ({ password }) => {
   const token = await linkTokenFromCookie("/verify-email");
   // no link of ours came with it: nothing was tried, so there is nothing to record
   if (!token) redirect("/verify-email?status=invalid");
@@ -43,7 +43,7 @@ export const confirmEmailAddress = formAction(confirmEmailSchema, async ({ passw
   if (!outcome.ok) {
     const refusal = passwordRefusal(outcome);
     if (refusal) return refusal;
-    // an expired, used or void link: the page says which and offers a new one
+    // an expired, used or void link: the page says which and offers a new one (or sign-in, when it already confirmed the address)
     await forgetLinkToken("/verify-email");
     redirect(`/verify-email?status=${outcome.reason}`);
   }

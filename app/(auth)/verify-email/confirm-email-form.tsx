@@ -3,11 +3,11 @@ import { FormAlert } from "@/components/form/form-alert";
 import { PasswordField } from "@/components/form/password-field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
-import { confirmEmailAddress } from "./actions";
+import { confirmEmailAddressAction } from "./actions";
 
 /** The account's password confirms the address the link was sent to; the link alone does not. */
 export function ConfirmEmailForm() {
-  const { form, alert, formProps, pending, errorFor } = useActionForm(confirmEmailAddress, () =>
+  const { form, alert, formProps, pending, errorFor } = useActionForm(confirmEmailAddressAction, () =>
     import("@/lib/validation/verify-email").then((schemas) => schemas.confirmEmailSchema),
   );
   return (

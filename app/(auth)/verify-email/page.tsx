@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { VerifyLinkProblem } from "@/lib/account/verify-email";
-import { ResendVerificationForm } from "../resend-verification-form";
-import { linkTokenFromCookie } from "../link-token";
+import { inspectConfirmationLink, type VerifyLinkProblem } from "@/lib/account/verify-email";
+import { linkTokenFromCookie } from "@/lib/auth/link-token-cookie";
+import { db } from "@/lib/db";
+import { ResendVerificationForm } from "../_resend-verification/resend-verification-form";
 import { ConfirmEmailForm } from "./confirm-email-form";
 import { Notice } from "@/components/notice";
 import { ButtonLink } from "@/components/ui/button";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Confirm your email" };
 
 type Props = { searchParams: Promise<{ status?: string | string[] }> };
 
-const outcomes: Record<VerifyLinkProblem, { heading: string; text: string }> = {
+const outcomes: Record<Exclude<VerifyLinkProblem, "confirmed">, { heading: string; text: string }> = {
   expired: { heading: "This link has expired", text: "Confirmation links work for 24 hours. Ask for a new one below." },
   used: {
     heading: "This link was already used",
@@ -26,6 +27,22 @@ const outcomes: Record<VerifyLinkProblem, { heading: string; text: string }> = {
 
 export default async function VerifyEmailPage({ searchParams }: Props) {
   const [{ status }, token] = await Promise.all([searchParams, linkTokenFromCookie("/verify-email")]);
+
+  // A link that already confirmed its address (opened again, often on another device) says so at once:
+  // the person only needs to sign in. Every other state of a link is told after the form's POST.
+  const alreadyConfirmed =
+    status === "confirmed" || (status === undefined && token !== undefined && (await inspectConfirmationLink(db, token)) === "confirmed");
+  if (alreadyConfirmed) {
+    return (
+      <div className="narrow">
+        <h1>This address is already confirmed</h1>
+        <p>This link has done its job: the account is active. Sign in with its email and password.</p>
+        <p>
+          <ButtonLink href="/login">Sign in</ButtonLink>
+        </p>
+      </div>
+    );
+  }
 
   if (status === "verified") {
     return (

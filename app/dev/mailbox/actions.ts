@@ -21,7 +21,7 @@ function field(formData: FormData, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-export async function sendTestEmail(_previous: SendTestEmailState, formData: FormData): Promise<SendTestEmailState> {
+export async function sendTestEmailAction(_previous: SendTestEmailState, formData: FormData): Promise<SendTestEmailState> {
   requireDevelopment();
   const values = { to: field(formData, "to") ?? "", note: field(formData, "note") ?? "" };
   const parsed = sendTestEmailSchema.safeParse({ to: field(formData, "to"), note: field(formData, "note") });
@@ -42,7 +42,7 @@ export async function sendTestEmail(_previous: SendTestEmailState, formData: For
   return { ok: true, data: { to }, values: { to, note: "" } };
 }
 
-export async function deleteAllMessages(): Promise<void> {
+export async function deleteAllMessagesAction(): Promise<void> {
   requireDevelopment();
   await clearMailbox();
   redirect("/dev/mailbox");

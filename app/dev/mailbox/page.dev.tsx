@@ -2,7 +2,7 @@
 // sends in development, plus a form that sends a test email through the outbox.
 import type { Metadata } from "next";
 import { env } from "@/lib/env";
-import { deleteAllMessages } from "./actions";
+import { deleteAllMessagesAction } from "./actions";
 import { listMessages, requireDevelopment } from "./mailbox";
 import { MessageList } from "./message-list";
 import { SendTestEmailForm } from "./send-test-email-form";
@@ -46,7 +46,7 @@ export default async function MailboxPage({ searchParams }: Props) {
         <div className="mailbox-section-header">
           <h2 id="mailbox-messages-heading">Messages</h2>
           {total > 0 && (
-            <form action={deleteAllMessages}>
+            <form action={deleteAllMessagesAction}>
               <button type="submit" className="button mailbox-button-secondary">
                 Delete all messages
               </button>

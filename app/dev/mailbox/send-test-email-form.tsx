@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import { useHydrated } from "@/components/form/use-hydrated";
-import { sendTestEmail } from "./actions";
+import { sendTestEmailAction } from "./actions";
 import { DEFAULT_TEST_RECIPIENT, NOTE_MAX_LENGTH } from "./send-test-email-schema";
 
 const SENT_MESSAGE = "Queued. It appears below within a few seconds — reload to see it.";
@@ -24,7 +24,7 @@ function SubmitButton() {
 }
 
 export function SendTestEmailForm({ sent }: { sent: boolean }) {
-  const [state, formAction] = useActionState(sendTestEmail, null);
+  const [state, formAction] = useActionState(sendTestEmailAction, null);
   const hydrated = useHydrated();
   const router = useRouter();
   const toInput = useRef<HTMLInputElement>(null);

@@ -31,12 +31,12 @@ const newPassword: FieldKind = "new-password";
  * is the link cookie, which the fuzzer sends malformed.
  */
 const FIELDS: Record<string, { fields: Record<string, FieldKind>; signedIn?: false; stateless?: true }> = {
-  signInWithPassword: { fields: { email, password, remember: "any", callbackUrl: "any" } },
-  register: { fields: { name: "name", email, password: newPassword, confirmPassword: newPassword } },
-  resendVerificationEmail: { fields: { email } },
-  requestReset: { fields: { email } },
-  setNewPassword: { fields: { password: newPassword, confirmPassword: newPassword } },
-  confirmEmailAddress: { fields: {} },
+  signInWithPasswordAction: { fields: { email, password, remember: "any", callbackUrl: "any" } },
+  registerAction: { fields: { name: "name", email, password: newPassword, confirmPassword: newPassword } },
+  resendVerificationAction: { fields: { email } },
+  requestPasswordResetAction: { fields: { email } },
+  setNewPasswordAction: { fields: { password: newPassword, confirmPassword: newPassword } },
+  confirmEmailAddressAction: { fields: {} },
   confirmEmailChangeAction: { fields: {} },
   changePasswordAction: { fields: { currentPassword: password, password: newPassword, confirmPassword: newPassword } },
   changeEmailAction: { fields: { newEmail: email, currentPassword: password } },

@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
 import type { ActionFailure } from "@/lib/actions";
 import { AVATAR_ERRORS, AVATAR_TYPES } from "@/lib/validation/form-constants";
-import { removeAvatarAction, uploadAvatarAction } from "../actions";
+import { removeAvatarAction, uploadAvatarAction } from "./actions";
 
 /** What a post too large for the server to read comes back with (proxy.ts). */
 const TOO_LARGE: ActionFailure = { ok: false, error: AVATAR_ERRORS.tooBig };

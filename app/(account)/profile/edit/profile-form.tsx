@@ -4,7 +4,7 @@ import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
 import { BIO_MAX_LENGTH, NAME_MAX_LENGTH } from "@/lib/validation/form-constants";
-import { updateProfileAction } from "../actions";
+import { updateProfileAction } from "./actions";
 
 export function ProfileForm({ name, bio }: { name: string; bio: string }) {
   const { form, alert, formProps, pending, errorFor, valueOf } = useActionForm(updateProfileAction, () =>

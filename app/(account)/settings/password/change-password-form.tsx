@@ -4,7 +4,7 @@ import { FormAlert } from "@/components/form/form-alert";
 import { NEW_PASSWORD_LABELS, NewPasswordFields } from "@/components/form/new-password-fields";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
-import { changePasswordAction } from "../../actions";
+import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm({ minPasswordLength }: { minPasswordLength: number }) {
   const { form, alert, formProps, pending, errorFor } = useActionForm(changePasswordAction, () =>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ResendVerificationForm } from "../../resend-verification-form";
+import { ResendVerificationForm } from "../../_resend-verification/resend-verification-form";
 import { registeredEmail } from "../../registered-email";
 import { Notice } from "@/components/notice";
 

@@ -3,12 +3,12 @@ import { EmailField } from "@/components/form/email-field";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
-import { resendVerificationEmail } from "./actions";
+import { resendVerificationAction } from "./actions";
 
 /** Asks for a new confirmation link. The answer is the same for every address. */
 export function ResendVerificationForm({ email }: { email?: string }) {
   const { form, alert, formProps, pending, errorFor, valueOf } = useActionForm(
-    resendVerificationEmail,
+    resendVerificationAction,
     () => import("@/lib/validation/sign-in").then((schemas) => schemas.resendVerificationSchema),
     { ids: { email: "resend-email" } },
   );

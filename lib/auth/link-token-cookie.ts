@@ -1,6 +1,9 @@
+import "server-only";
+// The token a link page's browser brought, read from the cookie proxy.ts put
+// it in, and forgotten once it is spent.
 import { cookies } from "next/headers";
-import { isLinkToken } from "@/lib/auth/tokens";
 import { LINK_PAGES, type LinkPage } from "./link-pages";
+import { isLinkToken } from "./tokens";
 
 /** The token this browser brought to a link page, if it looks like one of ours. */
 export async function linkTokenFromCookie(page: LinkPage): Promise<string | undefined> {

@@ -1,29 +1,18 @@
 "use server";
-// Password reset: ask for a link, then set the new password with it.
+// Setting a new password with the token the reset link left in a cookie.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { appDeps } from "@/lib/account/deps";
-import { requestPasswordReset, resetPassword } from "@/lib/account/password-reset";
+import { resetPassword } from "@/lib/account/password-reset";
 import { formAction } from "@/lib/actions";
-import { describeUserAgent } from "@/lib/auth/device";
-import { serverPasswordRules } from "@/lib/auth/password-rules";
 import { audit } from "@/lib/auth/audit";
+import { describeUserAgent } from "@/lib/auth/device";
+import { forgetLinkToken, linkTokenFromCookie } from "@/lib/auth/link-token-cookie";
+import { serverPasswordRules } from "@/lib/auth/password-rules";
 import { requestMeta } from "@/lib/auth/request-meta";
-import { db } from "@/lib/db";
-import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/password-reset";
-import { forgetLinkToken, linkTokenFromCookie } from "./link-token";
+import { resetPasswordSchema } from "@/lib/validation/password-reset";
 
-export const requestReset = formAction(
-  forgotPasswordSchema,
-  async ({ email }) => {
-    await requestPasswordReset(db, { email, ip: requestMeta(await headers()).ip });
-    await audit({ type: "password_reset_requested", outcome: "success", email });
-    redirect("/forgot-password?sent=1");
-  },
-  { keep: ["email"] },
-);
-
-export const setNewPassword = formAction(
+export const setNewPasswordAction = formAction(
   () => resetPasswordSchema(serverPasswordRules()),
   async ({ password }) => {
     const token = await linkTokenFromCookie("/reset-password");
