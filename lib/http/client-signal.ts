@@ -5,10 +5,10 @@
 // Under `next dev`, which does not go through server.ts, there is no signal.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type http from "node:http";
+import { remember } from "../remember";
 
-// On globalThis: server.ts and the bundles Next.js builds each load their own copy of this module.
-const shared = globalThis as unknown as { __clientSignal?: AsyncLocalStorage<AbortSignal> };
-const storage = (shared.__clientSignal ??= new AsyncLocalStorage<AbortSignal>());
+// One per process: server.ts and the bundles Next.js builds each load their own copy of this module.
+const storage = remember("client-signal", () => new AsyncLocalStorage<AbortSignal>());
 
 export function withClientSignal<T>(signal: AbortSignal, run: () => T): T {
   return storage.run(signal, run);
