@@ -22,7 +22,7 @@ async function main() {
   handleProcessFaults(() => stopAfterFault());
   const [
     { default: next },
-    { env, EnvError },
+    { envOrExit },
     { settleClientHeaders },
     { isDecodablePath },
     { seeOtherAfterFormPost },
@@ -41,14 +41,7 @@ async function main() {
     import("./lib/shutdown"),
     import("./lib/http/client-signal"),
   ]);
-  let trusted;
-  try {
-    trusted = env().trustedProxies;
-  } catch (error) {
-    if (!(error instanceof EnvError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
+  const trusted = envOrExit().trustedProxies;
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST || undefined;
   const app = next({ dev: false, port, hostname });

@@ -5,8 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db-adapter";
-import { LIMIT_SETTING } from "./auth/rate-limit";
-import type { SignInPolicy } from "./auth/sign-in-throttle";
+import { LIMIT_SETTING } from "./auth/limit-setting";
+import type { SignInPolicy } from "./auth/sign-in-policy";
 import { parseTrustedProxies, type TrustedProxies } from "./http/client-address";
 import { databaseTransportProblem, smtpTransportProblem, smtpTlsOptions } from "./transport-security";
 
@@ -218,4 +218,15 @@ let cached: Env | undefined;
 /** The process environment, parsed on first use. */
 export function env(): Env {
   return (cached ??= parseEnv(process.env));
+}
+
+/** For a process that cannot run without it: the environment, or its problem printed and exit code 1. */
+export function envOrExit(): Env {
+  try {
+    return env();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }
