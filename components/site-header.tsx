@@ -5,6 +5,7 @@ import { currentUserIfKnown } from "@/lib/auth/current-user";
 import { NO_DATABASE_HEADER } from "@/lib/auth/unavailable";
 import { ButtonForm } from "@/components/form/button-form";
 import { ButtonLink } from "@/components/ui/button";
+import { APP_NAME } from "@/lib/app-name";
 
 export async function SiteHeader() {
   // undefined while the database cannot say who is signed in: neither menu, rather than a wrong one;
@@ -14,7 +15,7 @@ export async function SiteHeader() {
     <header className="site-header">
       <div className="container site-header__inner">
         <Link href="/" className="site-header__brand">
-          Accounts
+          {APP_NAME}
         </Link>
         <nav aria-label="Account" className="site-header__nav">
           {user === undefined ? null : user ? (
