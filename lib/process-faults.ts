@@ -1,4 +1,4 @@
-// What the process does with an error nobody caught. Each becomes one JSON
+// Fence 5 (lib/fences.ts): what the process does with an error nobody caught. Each becomes one JSON
 // line (class and code, and where it was thrown; never its message, which may
 // hold user data), then:
 // - an unhandled rejection is logged and the process keeps serving: Next.js

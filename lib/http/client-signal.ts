@@ -1,4 +1,4 @@
-// Whether the client of the request being served is still there. Next.js
+// Fence 14 (lib/fences.ts): whether the client of the request being served is still there. Next.js
 // gives a server action no request object, so server.ts runs each request
 // inside withClientSignal, and code deep in an action (the avatar's image
 // queue) can ask clientSignal() whether anyone still waits for the answer.

@@ -1,4 +1,4 @@
-// A multipart/form-data body laid out as browsers write it: the boundary
+// Fence 7 (lib/fences.ts): a multipart/form-data body laid out as browsers write it: the boundary
 // from the header opens the body and closes it, and every part starts with
 // header lines, one of them naming the field. The Fetch API's parser reads
 // some bodies that Next.js's own (busboy) refuses with an error; this

@@ -1,4 +1,4 @@
-// A redirect that answers a form a browser posted without JavaScript is a
+// Fence 4 (lib/fences.ts): a redirect that answers a form a browser posted without JavaScript is a
 // 303, so the browser fetches the page it points to. Next.js answers 307 when
 // the page it renders after a form's action redirects (a signed-in page
 // sending the person to /unavailable while the database is away), as are
