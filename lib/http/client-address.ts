@@ -1,6 +1,7 @@
-// Fence 3 (lib/fences.ts): who is really on the other end of a request. The socket's address is the
-// truth; X-Forwarded-* headers are believed only when the socket belongs to
-// a configured trusted proxy (TRUSTED_PROXIES), because anyone can send them.
+// Fence 3 (lib/fences.ts): who is really on the other end of a request. The
+// socket's address is the truth; X-Forwarded-* headers are believed only when
+// the socket belongs to a configured trusted proxy (TRUSTED_PROXIES), because
+// anyone can send them.
 import { randomUUID } from "node:crypto";
 import { BlockList, isIP } from "node:net";
 import { remember } from "../remember";

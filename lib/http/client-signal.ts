@@ -1,8 +1,9 @@
-// Fence 14 (lib/fences.ts): whether the client of the request being served is still there. Next.js
-// gives a server action no request object, so server.ts runs each request
-// inside withClientSignal, and code deep in an action (the avatar's image
-// queue) can ask clientSignal() whether anyone still waits for the answer.
-// Under `next dev`, which does not go through server.ts, there is no signal.
+// Fence 14 (lib/fences.ts): whether the client of the request being served is
+// still there. Next.js gives a server action no request object, so server.ts
+// runs each request inside withClientSignal, and code deep in an action (the
+// avatar's image queue) can ask clientSignal() whether anyone still waits for
+// the answer. Under `next dev`, which does not go through server.ts, there is
+// no signal.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type http from "node:http";
 import { remember } from "../remember";

@@ -1,8 +1,10 @@
 // Fence 8 (lib/fences.ts): server action requests in the shapes this app's
-// pages send, and nothing else. Next.js decodes an action's arguments before any of our code runs,
-// and a body it cannot decode (a cut-off form, arguments that are not the
-// form, an id no build has) ends there in a 500 and a stack trace in the
-// log. proxy.ts asks this module first and answers those requests itself.
+// pages send, and nothing else. Next.js decodes an action's arguments before
+// any of our code runs, and a body it cannot decode (a cut-off form,
+// arguments that are not the form, an id no build has) ends there in a 500
+// and a stack trace in the log. proxy.ts asks this module first and answers
+// those requests itself. server-action-encoding.test.ts checks the shapes
+// against the encoder of the React that Next.js bundles.
 //
 // The shapes (React 19's encoding, as the pages render and post it):
 // - without JavaScript, a plain action's form carries `$ACTION_ID_<id>`;
