@@ -15,7 +15,7 @@
 // framework. Prisma's and PGlite's workarounds are numbered in
 // lib/db-adapter.ts, one test each in lib/db-adapter.test.ts.
 //
-// Under `next dev` there is no server.ts, so fences 1-4 and 14 are not there.
+// Under `next dev` there is no server.ts, so fences 1-5 and 14 are not there.
 
 /** A package whose version a fence was checked against; "react (in next)" is the React that Next.js bundles and runs the app with. */
 export type CheckedPackage = "next" | "react" | "react-dom" | "react (in next)" | "next-auth" | "@auth/core";
