@@ -47,13 +47,23 @@ describe("the layers: route → action → lib/account use-case → lib/db, lib/
     },
   );
 
+  it.each(["@/lib/actions", "../actions"])("a lib/account use-case may not import the action layer's %s", async (specifier) => {
+    expect(await importProblems("lib/account/anything.ts", importing(specifier))).toEqual([expect.stringContaining("the action's business")]);
+  });
+
   it.each([
     ["lib/auth/anything.ts", "@/lib/account/register"],
     ["lib/auth/anything.ts", "../account/deps"],
     ["lib/db.ts", "./account/sign-in"],
     ["lib/mail.ts", "@/lib/account"],
-  ])("%s (below the use-cases) may not import %s", async (file, specifier) => {
-    expect(await importProblems(file, importing(specifier))).toEqual([expect.stringContaining("lib/account's use-cases call lib/db")]);
+    ["components/form/widget.tsx", "@/lib/account/register"],
+    ["components/widget.tsx", "../lib/account/profile"],
+  ])("%s may not call a use-case (%s): only actions do", async (file, specifier) => {
+    expect(await importProblems(file, importing(specifier))).toEqual([expect.stringContaining("Only actions (and Auth.js's sign-in) call lib/account's use-cases")]);
+  });
+
+  it.each(["@/lib/db", "../../lib/db"])("a component may not import the database (%s)", async (specifier) => {
+    expect(await importProblems("components/form/widget.tsx", importing(specifier))).toEqual([expect.stringContaining("not from the database")]);
   });
 
   it("lets each layer import the ones below it", async () => {
@@ -61,6 +71,8 @@ describe("the layers: route → action → lib/account use-case → lib/db, lib/
     expect(await importProblems("lib/account/anything.ts", importing("@/lib/db"))).toEqual([]);
     expect(await importProblems("lib/account/anything.ts", importing("@/lib/auth/tokens"))).toEqual([]);
     expect(await importProblems("components/form/widget.tsx", importing("@/lib/validation/email"))).toEqual([]);
+    expect(await importProblems("components/widget.tsx", importing("@/lib/auth/current-user"))).toEqual([]);
+    expect(await importProblems("proxy.ts", importing("./lib/db"))).toEqual([]);
     // Auth.js's entry point calls the sign-in use-case, as an action would
     expect(await importProblems("lib/auth/auth.ts", importing("@/lib/account/sign-in"))).toEqual([]);
   });
