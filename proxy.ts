@@ -3,10 +3,12 @@
 // - a state-changing request from another site (or with no Origin) is refused;
 // - a form post larger than any action accepts goes back to its page with
 //   ?too-large=1 (past the limit Next.js would answer with an error page);
+// - a server action call is checked for the shapes the pages send;
 // - people with no session cookie at all go straight to sign-in (the pages
 //   and actions still check the session themselves);
 // - an emailed link's token moves from the address into a short-lived cookie,
 //   so it leaves the address bar, history and Referer after the first load.
+// Framework fences 6, 7, 8, 12 and 13 are here (lib/fences.ts lists them all).
 import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { isLinkPage, linkTokenCookie, type LinkPage } from "./lib/auth/link-pages";
@@ -33,7 +35,7 @@ export async function proxy(request: NextRequest) {
     https: config.appUrl.startsWith("https://"),
   });
   const response = await route(request, headers["Content-Security-Policy"]);
-  // a route's own choice wins (the link redirect's no-referrer); the avatar's strict policy is set here, since
+  // a route's own choice wins (the link redirect's no-referrer); fence 13: the avatar's strict policy is set here, since
   // Next.js lays this response's headers over the route handler's own
   const own = ownPolicy(request.nextUrl.pathname);
   if (own) response.headers.set("Content-Security-Policy", own);
@@ -53,14 +55,15 @@ async function route(request: NextRequest, policy: string): Promise<NextResponse
     });
     return new NextResponse("Cross-site request refused.", { status: 403, headers: { "Content-Type": "text/plain" } });
   }
+  // fence 6
   if (request.method === "POST" && Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES) return tooLarge(request);
-  // every path: Next.js tries any multipart post to a page, or to a path that is no route at all, as an action
+  // fences 7 and 8, on every path: Next.js tries any multipart post to a page, or to a path that is no route at all, as an action
   if (request.method === "POST" && mayBeServerAction(request.headers)) {
     const refused = await checkServerAction(request);
     if (refused) return refused;
   }
   if (isLinkPage(request.nextUrl.pathname)) return moveLinkToken(request, request.nextUrl.pathname, policy);
-  // a page cannot choose its status: this one says the database is away, so it is a 503
+  // fence 12: a page cannot choose its status; this one says the database is away, so it is a 503
   if (request.nextUrl.pathname === UNAVAILABLE_PAGE) {
     return render(request, policy, { status: 503, headers: { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) } }, { withoutDatabase: true });
   }
@@ -71,7 +74,7 @@ async function route(request: NextRequest, policy: string): Promise<NextResponse
   return NextResponse.redirect(login);
 }
 
-/** A form post larger than any action accepts goes back to its page, which says so. */
+/** Fence 6: a form post larger than any action accepts goes back to its page, which says so. */
 function tooLarge(request: NextRequest): NextResponse {
   const back = new URL(request.nextUrl.pathname, request.nextUrl);
   back.searchParams.set("too-large", "1");

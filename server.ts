@@ -5,10 +5,8 @@
 // finish before the process exits, while readiness already says "draining".
 // `npm run build` compiles it (scripts/build-server.ts) and `npm start` runs
 // the result; PORT (3000) and HOST (all interfaces) choose where it listens.
+// The framework fences it applies (1-5 and 14) are listed in lib/fences.ts.
 import http from "node:http";
-
-/** The methods a route here may answer; anything else is refused before Next.js sees it. */
-const SERVED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 /** Longer than any request should take; a load balancer's drain is usually 10-30 s. */
 const DRAIN_MS = 10_000;
@@ -16,14 +14,14 @@ const DRAIN_MS = 10_000;
 async function main() {
   // as `next start` does; set before Next.js and React load, since they choose their builds by it
   Object.assign(process.env, { NODE_ENV: "production" });
-  // before Next.js loads, so that its own listeners stand aside (lib/process-faults.ts);
+  // fence 5, before Next.js loads, so that its own listeners stand aside (lib/process-faults.ts);
   // until the server listens there is nothing to drain
   let stopAfterFault: () => void = () => process.exit(1);
   const { handleProcessFaults, keepOnlyOurListeners } = await import("./lib/process-faults");
   handleProcessFaults(() => stopAfterFault());
   const [
     { default: next },
-    { env, EnvError },
+    { envOrExit },
     { settleClientHeaders },
     { isDecodablePath },
     { seeOtherAfterFormPost },
@@ -31,6 +29,7 @@ async function main() {
     { log },
     { isDraining, runShutdownHooks, startDraining },
     { signalWhenClientLeaves, withClientSignal },
+    { isServedMethod, SERVED_METHODS },
   ] = await Promise.all([
     import("next"),
     import("./lib/env"),
@@ -41,41 +40,36 @@ async function main() {
     import("./lib/log"),
     import("./lib/shutdown"),
     import("./lib/http/client-signal"),
+    import("./lib/http/served-methods"),
   ]);
-  let trusted;
-  try {
-    trusted = env().trustedProxies;
-  } catch (error) {
-    if (!(error instanceof EnvError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
+  const trusted = envOrExit().trustedProxies;
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST || undefined;
   const app = next({ dev: false, port, hostname });
   const handle = app.getRequestHandler();
   await app.prepare();
-  keepOnlyOurListeners();
+  keepOnlyOurListeners(); // fence 5
 
   const unanswered = new Set<http.ServerResponse>();
   const server = http.createServer((request, response) => {
-    if (!SERVED_METHODS.has(request.method ?? "")) {
-      // the Fetch API that Next.js builds each request with throws on TRACE, CONNECT and TRACK
+    // fence 1: the Fetch API that Next.js builds each request with throws on TRACE, CONNECT and TRACK
+    if (!isServedMethod(request.method)) {
       response.writeHead(405, { Allow: [...SERVED_METHODS].join(", "), "Content-Type": "text/plain; charset=utf-8" }).end("Method not allowed.");
       return;
     }
+    // fence 2: Next.js answers a path that does not decode with a 500
     if (!isDecodablePath(request.url ?? "/")) {
       response.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("Bad request: the address is not valid.");
       return;
     }
-    settleClientHeaders(request, trusted);
-    seeOtherAfterFormPost(request, response);
+    settleClientHeaders(request, trusted); // fence 3
+    seeOtherAfterFormPost(request, response); // fence 4
     clearSiteDataOnSignOut(response);
     // once draining, every answer ends its connection: the client opens its next one elsewhere
     if (isDraining()) response.setHeader("Connection", "close");
     unanswered.add(response);
     response.on("finish", () => unanswered.delete(response)).on("close", () => unanswered.delete(response));
-    // queued work (an avatar's image) is dropped if its client leaves first
+    // fence 14: queued work (an avatar's image) is dropped if its client leaves first
     void withClientSignal(signalWhenClientLeaves(response), () => handle(request, response));
   });
   server.listen(port, hostname, () => log("info", "server_listening", { port, hostname: hostname ?? "*" }));

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import { APP_NAME } from "@/lib/app-name";
 import { signOutAction } from "./actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Accounts", template: "%s · Accounts" },
+  title: { default: APP_NAME, template: `%s · ${APP_NAME}` },
   description: "Sign up, verify your email, sign in and manage your account.",
 };
 

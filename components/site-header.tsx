@@ -5,6 +5,7 @@ import { NO_DATABASE_HEADER } from "@/lib/auth/unavailable";
 import { ButtonForm } from "@/components/form/button-form";
 import { ButtonLink } from "@/components/ui/button";
 import type { FormAction } from "@/lib/actions";
+import { APP_NAME } from "@/lib/app-name";
 
 /** `signOutAction`: the sign-out button's action, which the app passes in (components never import from app/). */
 type Props = { signOutAction: FormAction };
@@ -17,7 +18,7 @@ export async function SiteHeader({ signOutAction }: Props) {
     <header className="site-header">
       <div className="container site-header__inner">
         <Link href="/" className="site-header__brand">
-          Accounts
+          {APP_NAME}
         </Link>
         <nav aria-label="Account" className="site-header__nav">
           {user === undefined ? null : user ? (

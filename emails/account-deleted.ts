@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineEmail } from "./define";
-import { APP_NAME, renderEmail } from "./layout";
+import { APP_NAME } from "@/lib/app-name";
+import { renderEmail } from "./layout";
 
 /** The goodbye: the account and everything in it are gone. */
 export const accountDeleted = defineEmail({

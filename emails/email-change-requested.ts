@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineEmail } from "./define";
-import { APP_NAME, renderEmail, singleLine } from "./layout";
+import { APP_NAME } from "@/lib/app-name";
+import { renderEmail, singleLine } from "./layout";
 
 /** Sent to the current address when someone asks to move the account to another one. */
 export const emailChangeRequested = defineEmail({

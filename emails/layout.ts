@@ -1,9 +1,9 @@
 // The shared frame of every email: an HTML part that reads well in common
 // clients (inline styles, one column, no external resources) and a plain
 // text part. User values are escaped here, never by the templates.
-export type RenderedEmail = { subject: string; text: string; html: string };
+import { APP_NAME } from "@/lib/app-name";
 
-export const APP_NAME = "Accounts";
+export type RenderedEmail = { subject: string; text: string; html: string };
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 

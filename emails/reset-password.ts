@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineEmail, requireLink } from "./define";
-import { APP_NAME, renderEmail } from "./layout";
+import { APP_NAME } from "@/lib/app-name";
+import { renderEmail } from "./layout";
 
 /** Default lifetime; RESET_TOKEN_TTL_MINUTES overrides it (lib/server-process.ts). */
 export const RESET_PASSWORD_TTL_MS = 60 * 60 * 1000;

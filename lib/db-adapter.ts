@@ -18,6 +18,7 @@ import type {
   SqlQueryable,
 } from "@prisma/driver-adapter-utils";
 import pg from "pg";
+import { remember } from "./remember";
 
 export const DEFAULT_DATABASE_URL = "pglite:./.data/pglite";
 
@@ -229,10 +230,8 @@ export function openPGlite(dataDir: string | undefined): { pglite: PGlite; unloc
 
 type PGliteHandle = { pool: pg.Pool; users: number; release: () => Promise<void> };
 
-// Workaround 5b: one PGlite per folder per process, shared through globalThis,
-// because Next.js may evaluate this module once per bundle layer.
-const globalHandles = globalThis as unknown as { __pgliteHandles?: Map<string, PGliteHandle> };
-const handles = (globalHandles.__pgliteHandles ??= new Map());
+// Workaround 5b: one PGlite per folder per process (lib/remember.ts says why).
+const handles = remember("pglite-handles", () => new Map<string, PGliteHandle>());
 
 function acquirePGlite(dataDir: string | undefined): PGliteHandle {
   const key = dataDir ?? `memory:${randomUUID()}`; // each in-memory database is private

@@ -4,6 +4,7 @@
 import { isEmbeddedUrl, makeAdapterFactory, type PoolSettings } from "./db-adapter";
 import { env } from "./env";
 import { describeError, log } from "./log";
+import { remember } from "./remember";
 import { Prisma, PrismaClient } from "./generated/prisma/client";
 
 export function createDbClient(url: string, pool: PoolSettings = {}) {
@@ -25,14 +26,11 @@ export type DbClient = ReturnType<typeof createDbClient>;
 /** The client inside `db.$transaction(async (tx) => …)`. */
 export type DbTransaction = Parameters<Parameters<DbClient["$transaction"]>[0]>[0];
 
-// Cached on globalThis in every environment, not only in development:
-// Next.js may evaluate this module once per bundle layer, and the embedded
-// database must have exactly one owner per process.
-const holder = globalThis as unknown as { __db?: DbClient };
-
+// One per process in every environment, not only in development: the
+// embedded database must have exactly one owner per process.
 function sharedClient(): DbClient {
   const { databaseUrl, dbPoolSize, dbConnectTimeoutMs, dbStatementTimeoutMs } = env();
-  return (holder.__db ??= createDbClient(databaseUrl, {
+  return remember("db", () => createDbClient(databaseUrl, {
     max: dbPoolSize,
     connectTimeoutMs: dbConnectTimeoutMs,
     statementTimeoutMs: dbStatementTimeoutMs,

@@ -5,8 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db-adapter";
-import { LIMIT_SETTING } from "./auth/rate-limit";
-import type { SignInPolicy } from "./auth/sign-in-throttle";
+import { APP_NAME } from "./app-name";
+import { LIMIT_SETTING } from "./auth/limit-setting";
+import type { SignInPolicy } from "./auth/sign-in-policy";
 import { parseTrustedProxies, type TrustedProxies } from "./http/client-address";
 import { databaseTransportProblem, smtpTransportProblem, smtpTlsOptions } from "./transport-security";
 
@@ -170,7 +171,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     secureCookies: (vars.AUTH_URL ?? "").startsWith("https://"),
     smtpUrl: vars.SMTP_URL,
     smtpTls: vars.SMTP_URL === undefined ? undefined : smtpTlsOptions(vars.SMTP_URL, !isProduction || vars.ALLOW_PLAINTEXT_SMTP === "1"),
-    emailFrom: vars.EMAIL_FROM ?? "Accounts <no-reply@localhost>",
+    emailFrom: vars.EMAIL_FROM ?? `${APP_NAME} <no-reply@localhost>`,
     mailboxDir: path.resolve(/*turbopackIgnore: true*/ vars.MAILBOX_DIR),
     dbPoolSize: vars.DB_POOL_SIZE,
     dbConnectTimeoutMs: vars.DB_CONNECT_TIMEOUT_MS,
@@ -218,4 +219,15 @@ let cached: Env | undefined;
 /** The process environment, parsed on first use. */
 export function env(): Env {
   return (cached ??= parseEnv(process.env));
+}
+
+/** For a process that cannot run without it: the environment, or its problem printed and exit code 1. */
+export function envOrExit(): Env {
+  try {
+    return env();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }

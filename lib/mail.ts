@@ -9,6 +9,7 @@ import { emailTemplates, type EmailData, type EmailName } from "@/emails";
 import type { RenderedEmail } from "@/emails/layout";
 import type { DbClient, DbTransaction } from "./db";
 import type { Prisma } from "./generated/prisma/client";
+import { remember } from "./remember";
 import { smtpTlsOptions } from "./transport-security";
 
 /** Queues an email. Pass the transaction client so the intent commits or rolls back with the change. */
@@ -23,9 +24,7 @@ export async function queueEmail<Name extends EmailName>(
 }
 
 // A nudge for this process's worker, so mail does not wait for the next poll.
-// On globalThis because Next.js may load this module once per bundle layer.
-const signal = globalThis as unknown as { __mailQueuedListeners?: Set<() => void> };
-const listeners = (signal.__mailQueuedListeners ??= new Set());
+const listeners = remember("mail-queued-listeners", () => new Set<() => void>());
 
 function mailQueued(): void {
   for (const listener of listeners) listener();

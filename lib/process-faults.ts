@@ -1,6 +1,6 @@
-// What the process does with an error nobody caught. Each becomes one JSON
-// line (class and code, and where it was thrown; never its message, which may
-// hold user data), then:
+// Fence 5 (lib/fences.ts): what the process does with an error nobody caught.
+// Each becomes one JSON line (class and code, and where it was thrown; never
+// its message, which may hold user data), then:
 // - an unhandled rejection is logged and the process keeps serving: Next.js
 //   itself leaves promises unawaited when a render does not need their result,
 //   so one rejection says nothing about the state of the rest of the process;

@@ -1,21 +1,14 @@
 // What every server process does at start: refuse to run on a bad
 // configuration, then start the mail worker (and say how to stop it).
 import { db } from "./db";
-import { env, EnvError, type Env } from "./env";
+import { envOrExit } from "./env";
 import { log } from "./log";
 import { createMailTransport } from "./mail";
 import { startMailWorker } from "./mail-worker";
 import { onShutdown } from "./shutdown";
 
 export function startServerProcess(): void {
-  let config: Env;
-  try {
-    config = env();
-  } catch (error) {
-    if (!(error instanceof EnvError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
+  const config = envOrExit();
   if (config.mail.worker) {
     const worker = startMailWorker({
       db,

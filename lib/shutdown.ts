@@ -1,11 +1,11 @@
 // Shutdown, shared between server.ts and the app it serves. They are
-// separate module instances (Next.js bundles the app), so the state lives on
-// globalThis: the app registers what must stop cleanly, server.ts runs it.
+// separate module instances (Next.js bundles the app), so the state is
+// remembered per process: the app registers what must stop cleanly, server.ts runs it.
 import { describeError, log } from "./log";
+import { remember } from "./remember";
 
 type Hook = { name: string; run: () => Promise<void> };
-const state = globalThis as unknown as { __shutdown?: { draining: boolean; hooks: Hook[] } };
-const shared = () => (state.__shutdown ??= { draining: false, hooks: [] });
+const shared = () => remember("shutdown", () => ({ draining: false, hooks: [] as Hook[] }));
 
 /** Registers work to finish before the process exits (e.g. the mail worker's batch in flight). */
 export function onShutdown(name: string, run: () => Promise<void>): void {

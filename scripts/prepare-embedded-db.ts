@@ -3,16 +3,9 @@
 // is migrated on purpose, with `npm run db:migrate`, once per deployment.
 import { spawnSync } from "node:child_process";
 import { isEmbeddedUrl } from "../lib/db-adapter";
-import { env, EnvError } from "../lib/env";
+import { envOrExit } from "../lib/env";
 
-let databaseUrl: string;
-try {
-  databaseUrl = env().databaseUrl;
-} catch (error) {
-  if (!(error instanceof EnvError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const { databaseUrl } = envOrExit();
 
 if (isEmbeddedUrl(databaseUrl)) {
   const result = spawnSync("npx", ["--no", "prisma", "migrate", "deploy"], {

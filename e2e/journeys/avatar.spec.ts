@@ -124,7 +124,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       await upload(page, { name: "enormous.png", mimeType: "image/png", buffer: await noisyPng(9 * 1024 * 1024) });
       await expectFieldError(page.getByLabel("Replace your picture"), TOO_BIG);
-      // without JavaScript the post itself is turned away before it is read, and comes back here
+      // fence 6: without JavaScript the post itself is turned away before it is read, and comes back here
       await expect(page).toHaveURL(javaScriptEnabled ? /\/profile\/edit$/ : /\/profile\/edit\?too-large=1$/);
       await kept.expectUnchanged();
     });
@@ -136,7 +136,7 @@ test("the picture is served only to its owner's live session", async ({ page, br
   const response = await page.request.get(src);
   expect(response.headers()["cache-control"]).toContain("private");
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
-  // its own policy, not the pages' (which allows scripts with a nonce, and images from the app)
+  // fence 13: its own policy, not the pages' (which allows scripts with a nonce, and images from the app)
   expect(response.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox");
 
   // someone else signed in gets their own (none), not this one

@@ -83,7 +83,7 @@ async function expectNothingChanged(page: Page, name: string, javaScriptEnabled:
     // the button stays, to be pressed again
     await expect(page.getByRole("button", { name })).toBeEnabled();
   } else {
-    // the form's page, rendered after the action, sends the person to /unavailable: a 303, so the browser fetches it
+    // fence 4: the form's page, rendered after the action, sends the person to /unavailable: a 303, so the browser fetches it
     expect(status, name).toBe(303);
     await expect(page).toHaveURL(/\/unavailable\?from=/);
     await expect(page.getByRole("alert")).toHaveText(UNAVAILABLE_MESSAGE);

@@ -73,7 +73,7 @@ test.describe("Database outage", () => {
       // while it is down: readiness says so, and a person in a browser gets the designed pages
       expect((await send(`${baseURL}/api/ready`)).status).toBe(503);
       const profilePage = await person.goto("/profile");
-      expect(profilePage?.status()).toBe(503);
+      expect(profilePage?.status()).toBe(503); // fence 12: the proxy gives the unavailable page its status
       await expect(person.getByRole("heading", { name: "Temporarily unavailable" })).toBeVisible();
       await expect(person.getByText(viewing.email)).toHaveCount(0);
       await expect(person.getByRole("link", { name: "Try again" })).toHaveAttribute("href", "/profile");

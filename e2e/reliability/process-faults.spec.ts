@@ -49,7 +49,7 @@ test("an unhandled rejection is one JSON line and the server keeps serving; an u
   expect(events("uncaught_exception")).toEqual([expect.objectContaining({ level: "error", error: "RangeError" })]);
   expect(events("server_stopping")).toEqual([expect.objectContaining({ signal: "uncaughtException" })]);
   expect(events("server_stopped")).toHaveLength(1);
-  // one line each: no stack printed beside it (Next.js's own listeners stood aside), and no message text
+  // fence 5: one line each, no stack printed beside it (Next.js's own listeners stood aside), and no message text
   expect(events("unhandled_rejection")).toHaveLength(1);
   expect(server.logs()).not.toContain("planted");
   // Next.js's rejection filter stays in front of ours, untouched and silent

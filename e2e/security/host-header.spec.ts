@@ -13,7 +13,7 @@ test.use({ extraHTTPHeaders: FORGED });
 
 test("Host and redirects: forged forwarded headers change no link in any email", async ({ page, app }) => {
   const account = newAccount("forged-host");
-  // a form post with the forged headers still works: Next.js never saw them (it would refuse the
+  // fence 3: a form post with the forged headers still works: Next.js never saw them (it would refuse the
   // action, its Origin no longer matching the host it was told)
   await register(page, account);
   expect(new URL(await verificationLink(app, account.email)).origin).toBe(app.baseURL);

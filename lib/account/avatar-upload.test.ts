@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { useAccountTestBed } from "@/test/account-test-bed";
 import { DB_KINDS } from "@/test/databases";
 import { signedInUser } from "@/test/signed-in-user";
-import { limitVariable } from "@/lib/auth/rate-limit";
+import { limitVariable } from "@/lib/auth/limit-setting";
 import { isServerBusy } from "@/lib/server-busy";
 import { AVATAR_ERRORS } from "@/lib/validation/form-constants";
 import { createWorkQueue, type WorkQueue } from "@/lib/work-queue";

@@ -1,8 +1,9 @@
-// What Auth.js's route is asked for in this app, and nothing else: the
-// session and CSRF reads, the pages it redirects to ours, the credentials
-// sign-in and the sign-out, each posted as a urlencoded form. Anything else
-// (another method, path or body) would only reach Auth.js to be refused
-// there, after it had logged an error for it.
+// Fences 10 and 11 (lib/fences.ts). Fence 10: what Auth.js's route is
+// asked for in this app, and nothing else: the session and CSRF reads, the
+// pages it redirects to ours, the credentials sign-in and the sign-out, each
+// posted as a urlencoded form. Anything else (another method, path or body)
+// would only reach Auth.js to be refused there, after it had logged an error
+// for it. Fence 11: a callback URL Auth.js cannot read.
 
 /** Nothing these forms post comes near this: an email, a password (1,024 characters), a callback path. */
 export const AUTH_FORM_LIMIT_BYTES = 64 * 1024;
@@ -40,7 +41,7 @@ export function authRouteRefusal(method: string, url: Pick<URL, "pathname" | "se
   return null;
 }
 
-/** Where Auth.js keeps the page to return to; it answers 500 ("server configuration") when that is not a URL. */
+/** Fence 11: where Auth.js keeps the page to return to; it answers 500 ("server configuration") when that is not a URL. */
 export const CALLBACK_URL_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"] as const;
 
 /** Auth.js's own test of a callback URL (assert.ts): an http(s) URL, or a path on the app's origin. */

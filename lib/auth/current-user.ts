@@ -9,6 +9,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { describeError, log } from "@/lib/log";
 import { env } from "@/lib/env";
+import { remember } from "@/lib/remember";
 import { currentSessionId } from "./current-session";
 import { requestMeta } from "./request-meta";
 import { findLiveSession } from "./sessions";
@@ -22,12 +23,11 @@ const ACCOUNT_FIELDS = { id: true, name: true, email: true, emailVerified: true,
  * (without JavaScript), and that page asks too: it would wait for the database a second time
  * (a whole DB_CONNECT_TIMEOUT_MS while the pool is exhausted) and log the fault twice. Keyed by
  * the request's headers, the one object Next.js keeps for the whole request (React's cache()
- * does not span the action and the render); on globalThis, since the action's and the page's
+ * does not span the action and the render); one per process, since the action's and the page's
  * code may be separate module instances. Only failures are kept: what an action changed, the
  * page rendered after it reads afresh.
  */
-const holder = globalThis as unknown as { __sessionUnavailableFor?: WeakSet<object> };
-const unavailableFor = () => (holder.__sessionUnavailableFor ??= new WeakSet());
+const unavailableFor = () => remember("session-unavailable-for", () => new WeakSet<object>());
 
 /**
  * The signed-in user's own minimal fields, or null; throws SessionUnavailable

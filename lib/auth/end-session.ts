@@ -12,6 +12,7 @@ import { BackgroundRetries } from "@/lib/background-retries";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { describeError, log } from "@/lib/log";
+import { remember } from "@/lib/remember";
 import { recordSecurityEvent } from "@/lib/security-events";
 import { currentSessionClaims } from "./current-session";
 import { requestMeta } from "./request-meta";
@@ -20,10 +21,8 @@ import { hashSessionId, revokeSession } from "./sessions";
 /** A retry after 1 s, then 2, 4, 8, 16 and every 30 s: a restart's worth of outage costs a few quiet queries. */
 const RETRY = { firstDelayMs: 1_000, maxDelayMs: 30_000 };
 
-// On globalThis: Next.js may load this module once per bundle layer, and the
-// action that asks (isSignOutUnconfirmed) must see what the event queued.
-const holder = globalThis as unknown as { __unconfirmedSignOuts?: BackgroundRetries };
-const unconfirmed = () => (holder.__unconfirmedSignOuts ??= new BackgroundRetries(RETRY));
+// One per process: the action that asks (isSignOutUnconfirmed) must see what the event queued.
+const unconfirmed = () => remember("unconfirmed-sign-outs", () => new BackgroundRetries(RETRY));
 
 export async function endSignedOutSession(sid: string, userId: string | null): Promise<void> {
   const meta = requestMeta(await headers());

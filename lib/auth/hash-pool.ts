@@ -8,6 +8,7 @@ import "server-only";
 import os from "node:os";
 import path from "node:path";
 import Piscina from "piscina";
+import { remember } from "@/lib/remember";
 import { ServerBusy } from "@/lib/server-busy";
 
 export type HashTask = { op: "hash"; input: string; cost: number } | { op: "compare"; input: string; hash: string };
@@ -69,9 +70,7 @@ export function createHashPool(options: { threads?: number; maxQueue: number }):
   };
 }
 
-// One pool per process, on globalThis because Next.js may load this module more than once.
-const shared = globalThis as unknown as { __hashPool?: HashPool };
-
+/** The one pool of this process. */
 export function sharedHashPool(maxQueue: number): HashPool {
-  return (shared.__hashPool ??= createHashPool({ maxQueue }));
+  return remember("hash-pool", () => createHashPool({ maxQueue }));
 }

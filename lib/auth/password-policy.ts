@@ -3,11 +3,11 @@
 // (NIST SP 800-63B-4 §3.1.1.2); spaces, emoji and every script are welcome.
 // Pure rules, safe in the browser: the common-password list is a server-side
 // lookup (lib/auth/common-passwords.ts) that the server passes in.
+import { APP_NAME } from "@/lib/app-name";
 
 /** Code points; checked first so no expensive work ever sees a huge input. */
 export const PASSWORD_MAX_LENGTH = 1024;
 
-const APP_NAME = "accounts";
 // Domain labels that say nothing about the person (labels of 3 chars or fewer are skipped anyway).
 const GENERIC_DOMAIN_LABELS = new Set(["info", "mobi", "name", "asia", "aero", "coop", "jobs", "museum", "travel", "online", "site", "email"]);
 
@@ -45,7 +45,7 @@ export function passwordProblem(password: string, context: PasswordContext, rule
  * "Too close" rule: lower-case the NFKC password and delete every occurrence
  * of the context words (email address, its local part and the letter runs in
  * it, domain labels over 3 chars except generic ones, name parts of 3+ chars,
- * "accounts", "password"), longest first; then delete digits, punctuation,
+ * the product's name (APP_NAME), "password"), longest first; then delete digits, punctuation,
  * whitespace and ASCII symbols. If any word was found and fewer than 4 code
  * points remain, or under a quarter of the original length, the password is
  * mostly the user's own data plus padding. A short name inside a long
@@ -89,7 +89,7 @@ function contextWords(context: PasswordContext): ContextWord[] {
   }
   const name = normalizePassword(context.name ?? "").toLowerCase();
   for (const part of name.split(/[^\p{L}\p{M}]+/u)) add(part, "name");
-  add(APP_NAME, "app");
+  add(APP_NAME.toLowerCase(), "app");
   add("password", "word");
   // Longest first, so "johnsmith@example.com" goes before "johnsmith" before "john".
   return words.sort((a, b) => b.word.length - a.word.length);

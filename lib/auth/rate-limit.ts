@@ -2,26 +2,14 @@
 // limit. Each hit is a single atomic upsert: never read-then-write.
 import { createHash } from "node:crypto";
 import type { DbClient } from "@/lib/db";
+import { effectiveLimit, type Limit } from "./limit-setting";
 
-export type Limit = { name: string; max: number; windowMs: number };
+export type { Limit };
 export type LimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
 
 /** The counter's key: the limit's name and a hash of what it counts (an email, an IP). */
 export function limitKey(limit: Pick<Limit, "name">, subject: string): string {
   return `${limit.name}:${createHash("sha256").update(subject).digest("base64url")}`;
-}
-
-/** LIMIT_REGISTER_IP for "register-ip": where a deployment may set "<count>/<minutes>". */
-export function limitVariable(limit: Pick<Limit, "name">): string {
-  return `LIMIT_${limit.name.toUpperCase().replace(/-/g, "_")}`;
-}
-
-export const LIMIT_SETTING = /^(\d{1,6})\/(\d{1,6})$/;
-
-/** The limit as this deployment sets it (see limitVariable), or its default. lib/env.ts checks the format at start. */
-export function effectiveLimit(limit: Limit, source: Record<string, string | undefined> = process.env): Limit {
-  const match = LIMIT_SETTING.exec(source[limitVariable(limit)] ?? "");
-  return match ? { name: limit.name, max: Number(match[1]), windowMs: Number(match[2]) * 60_000 } : limit;
 }
 
 /** Counts one attempt against the limit and says whether it is within it. */

@@ -1,6 +1,6 @@
 // The sign-in throttle's settings and counters, shared by the reservation
 // (./sign-in-throttle.ts) and the wording of a refusal (./sign-in-refusal.ts).
-import type { Limit } from "./rate-limit";
+import type { Limit } from "./limit-setting";
 
 export type SignInPolicy = {
   emailFailures: number;

@@ -5,7 +5,7 @@ const nobody = parseTrustedProxies("");
 const loopbackProxy = parseTrustedProxies("127.0.0.1");
 const proxies = parseTrustedProxies("127.0.0.1, 10.0.0.0/8, ::1");
 
-describe("clientAddress", () => {
+describe("fence 3: clientAddress", () => {
   it("is the socket's address when no proxy is trusted, whatever X-Forwarded-For says", () => {
     expect(clientAddress("127.0.0.1", "10.0.0.7", nobody)).toBe("127.0.0.1");
     expect(clientAddress("::ffff:192.0.2.4", "198.51.100.1, 10.0.0.7", nobody)).toBe("192.0.2.4");
@@ -41,7 +41,7 @@ describe("parseTrustedProxies", () => {
   });
 });
 
-describe("settleClientHeaders", () => {
+describe("fence 3: settleClientHeaders", () => {
   it("drops forwarded headers and a forged client address from an untrusted peer", () => {
     const request = {
       socket: { remoteAddress: "192.0.2.4" },

@@ -1,8 +1,10 @@
-// Who is really on the other end of a request. The socket's address is the
-// truth; X-Forwarded-* headers are believed only when the socket belongs to
-// a configured trusted proxy (TRUSTED_PROXIES), because anyone can send them.
+// Fence 3 (lib/fences.ts): who is really on the other end of a request. The
+// socket's address is the truth; X-Forwarded-* headers are believed only when
+// the socket belongs to a configured trusted proxy (TRUSTED_PROXIES), because
+// anyone can send them.
 import { randomUUID } from "node:crypto";
 import { BlockList, isIP } from "node:net";
+import { remember } from "../remember";
 
 /** Set by server.ts on every request, replacing whatever a client sent. */
 const CLIENT_IP_HEADER = "x-client-ip";
@@ -10,7 +12,7 @@ const REQUEST_ID_HEADER = "x-request-id";
 
 // Under `next dev` or a bare `next start` nobody rewrites the header, so a
 // client could set it: it is read only when server.ts said it owns it.
-const owner = globalThis as unknown as { __clientHeadersSettled?: boolean };
+const owner = remember("client-headers", () => ({ settledByServer: false }));
 
 const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
 
@@ -65,7 +67,7 @@ type NodeRequest = { headers: Record<string, string | string[] | undefined>; soc
  * (otherwise Next.js would believe a client's X-Forwarded-Host).
  */
 export function settleClientHeaders(request: NodeRequest, trusted: TrustedProxies): void {
-  owner.__clientHeadersSettled = true;
+  owner.settledByServer = true;
   const forwardedFor = request.headers["x-forwarded-for"];
   const address = clientAddress(request.socket.remoteAddress, Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, trusted);
   const socket = plain(request.socket.remoteAddress);
@@ -78,10 +80,10 @@ export function settleClientHeaders(request: NodeRequest, trusted: TrustedProxie
 
 /** The id server.ts gave this request; null when it does not run (development). */
 export function settledRequestId(headers: Headers): string | null {
-  return owner.__clientHeadersSettled ? headers.get(REQUEST_ID_HEADER) : null;
+  return owner.settledByServer ? headers.get(REQUEST_ID_HEADER) : null;
 }
 
 /** The client address server.ts settled for this request; null when it does not run (development). */
 export function settledClientAddress(headers: Headers): string | null {
-  return owner.__clientHeadersSettled ? headers.get(CLIENT_IP_HEADER) : null;
+  return owner.settledByServer ? headers.get(CLIENT_IP_HEADER) : null;
 }

@@ -25,7 +25,7 @@ async function serve(delayMs: number) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, seen };
 }
 
-describe("clientSignal", () => {
+describe("fence 14: clientSignal", () => {
   it("is undefined outside a request", () => {
     expect(clientSignal()).toBeUndefined();
   });

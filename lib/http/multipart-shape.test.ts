@@ -20,7 +20,7 @@ const GOOD =
   '------b1\r\nContent-Disposition: form-data; name="avatar"; filename="me.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\r\n' +
   "------b1--\r\n";
 
-describe("isWellFormedMultipart", () => {
+describe("fence 7: isWellFormedMultipart", () => {
   it("takes a body as a browser writes it, files and blank lines in values included", async () => {
     expect(isWellFormedMultipart(body(GOOD), type)).toBe(true);
     // and the Fetch API reads it the same way
@@ -44,7 +44,7 @@ describe("isWellFormedMultipart", () => {
   });
 });
 
-describe("a part's header, which Next.js's parser (busboy) reads no further than 16 KiB", () => {
+describe("fence 7: a part's header, which Next.js's parser (busboy) reads no further than 16 KiB", () => {
   // the header with its blank line: 38 + name + 5 bytes
   const withName = (length: number) => body(`------b1\r\nContent-Disposition: form-data; name="${"n".repeat(length)}"\r\n\r\nx\r\n${GOOD}`);
 
@@ -53,6 +53,11 @@ describe("a part's header, which Next.js's parser (busboy) reads no further than
     expect(await busboyReads(withName(16_383 - 43))).toBe(true);
     expect(isWellFormedMultipart(withName(16_384 - 43), type)).toBe(false);
     expect(await busboyReads(withName(16_384 - 43))).toBe(false);
+  });
+
+  it("is still read by the Fetch API past that point: the gap the fence closes", async () => {
+    const form = await new Response(withName(16_384 - 43), { headers: { "Content-Type": type } }).formData();
+    expect(form.get("email")).toBe("a@b.test");
   });
 });
 

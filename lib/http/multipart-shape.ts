@@ -1,8 +1,8 @@
-// A multipart/form-data body laid out as browsers write it: the boundary
-// from the header opens the body and closes it, and every part starts with
-// header lines, one of them naming the field. The Fetch API's parser reads
-// some bodies that Next.js's own (busboy) refuses with an error; this
-// refuses them first.
+// Fence 7 (lib/fences.ts): a multipart/form-data body laid out as browsers
+// write it: the boundary from the header opens the body and closes it, and
+// every part starts with header lines, one of them naming the field. The
+// Fetch API's parser reads some bodies that Next.js's own (busboy) refuses
+// with an error; this refuses them first.
 
 // busboy's rule: a token, a colon, then tab, visible ASCII or bytes 0x80-0xFF (no other control characters)
 const HEADER_LINE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+:[\t\x20-\x7e\x80-\xff]*$/;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isDecodablePath } from "./request-target";
 
-describe("isDecodablePath", () => {
+describe("fence 2: isDecodablePath", () => {
   it("takes paths whose escapes are UTF-8, whatever the query holds", () => {
     for (const url of ["/", "/api/auth/session", "/caf%C3%A9", "/login?callbackUrl=%ff%fe", "/x?%"]) expect(isDecodablePath(url)).toBe(true);
   });

@@ -36,7 +36,7 @@ describe("securityHeaders", () => {
   });
 });
 
-describe("ownPolicy", () => {
+describe("fence 13: ownPolicy", () => {
   it("keeps the avatar's own policy, and no other path's", () => {
     expect(ownPolicy(AVATAR_PATH)).toBe(IMAGE_POLICY);
     expect(IMAGE_POLICY).toBe("default-src 'none'; sandbox");

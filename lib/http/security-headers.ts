@@ -23,8 +23,9 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
 /** An uploaded picture, even opened on its own as a document, may load, run and frame nothing. */
 export const IMAGE_POLICY = "default-src 'none'; sandbox";
 
-// Responses that are not pages and keep a policy of their own: the page policy, set on
-// every response by proxy.ts, would otherwise replace the one the route sets itself.
+// Fence 13 (lib/fences.ts): responses that are not pages and keep a policy of
+// their own: the page policy, set on every response by proxy.ts, would
+// otherwise replace the one the route sets itself.
 const ROUTE_POLICIES = new Map<string, string>([["/profile/avatar", IMAGE_POLICY]]);
 
 /** The policy a route sets for itself, if it is one that does. */

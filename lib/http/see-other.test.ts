@@ -30,7 +30,7 @@ afterAll(async () => {
 
 const answer = async (path: string, init: RequestInit = {}) => (await fetch(`${base}${path}`, { ...init, redirect: "manual" })).status;
 
-describe("seeOtherAfterFormPost", () => {
+describe("fence 4: seeOtherAfterFormPost", () => {
   it("answers a plain form post's 307 with 303, however the status was set", async () => {
     expect(await answer("/307", { method: "POST", body: new FormData() })).toBe(303);
     expect(await answer("/307/explicit", { method: "POST", body: new FormData() })).toBe(303);

@@ -1,6 +1,6 @@
-// The ids of the server actions in this build, from the manifest `next build`
-// writes. Null under `next dev`, which compiles actions as pages are opened
-// (there, an id is only checked for its shape).
+// Fence 8 (lib/fences.ts): the ids of the server actions in this build, from
+// the manifest `next build` writes. Null under `next dev`, which compiles
+// actions as pages are opened (there, an id is only checked for its shape).
 import fs from "node:fs";
 import path from "node:path";
 

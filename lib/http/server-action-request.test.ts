@@ -24,7 +24,7 @@ describe("mayBeServerAction", () => {
   });
 });
 
-describe("serverActionRefusal: forms posted without JavaScript", () => {
+describe("fence 8: serverActionRefusal, forms posted without JavaScript", () => {
   it("passes a plain action's form and a useActionState form as the pages render them", () => {
     expect(refusal(multipart, form([[`$ACTION_ID_${ID}`, ""], ["x", "1"]]))).toBe("passes");
     expect(refusal(multipart, stateForm(JSON.stringify({ id: ID, bound: "$@1" })))).toBe("passes");
@@ -58,7 +58,7 @@ describe("serverActionRefusal: forms posted without JavaScript", () => {
   });
 });
 
-describe("serverActionRefusal: the Origin and the host", () => {
+describe("fence 9: serverActionRefusal, the Origin and the host", () => {
   const post = (headers: Record<string, string>) => refusal({ ...multipart, ...headers }, form([[`$ACTION_ID_${ID}`, ""]]));
 
   it("passes an Origin naming the host Next.js compares it with: the first X-Forwarded-Host, else Host", () => {
@@ -73,7 +73,7 @@ describe("serverActionRefusal: the Origin and the host", () => {
   });
 });
 
-describe("serverActionRefusal: calls made by JavaScript", () => {
+describe("fence 8: serverActionRefusal, calls made by JavaScript", () => {
   const call = (root: string, fields: [string, string][] = [["_1_email", "a@b.test"]]) => form([["0", root], ...fields]);
 
   it("passes the form with and without a previous state", () => {

@@ -1,8 +1,10 @@
-// Server action requests in the shapes this app's pages send, and nothing
-// else. Next.js decodes an action's arguments before any of our code runs,
-// and a body it cannot decode (a cut-off form, arguments that are not the
-// form, an id no build has) ends there in a 500 and a stack trace in the
-// log. proxy.ts asks this module first and answers those requests itself.
+// Fence 8 (lib/fences.ts): server action requests in the shapes this app's
+// pages send, and nothing else. Next.js decodes an action's arguments before
+// any of our code runs, and a body it cannot decode (a cut-off form,
+// arguments that are not the form, an id no build has) ends there in a 500
+// and a stack trace in the log. proxy.ts asks this module first and answers
+// those requests itself. server-action-encoding.test.ts checks the shapes
+// against the encoder of the React that Next.js bundles.
 //
 // The shapes (React 19's encoding, as the pages render and post it):
 // - without JavaScript, a plain action's form carries `$ACTION_ID_<id>`;
@@ -36,7 +38,7 @@ export function isMultipart(headers: Headers): boolean {
  */
 export function serverActionRefusal(headers: Headers, body: FormData | string | null, knownIds: ReadonlySet<string> | null): ActionRefusal | null {
   const known = (id: unknown) => typeof id === "string" && (knownIds === null ? /^[0-9a-f]{42}$/.test(id) : knownIds.has(id));
-  // Next.js refuses an action whose Origin names another host than the one it was sent to, logging an
+  // fence 9: Next.js refuses an action whose Origin names another host than the one it was sent to, logging an
   // error and answering 500; the cross-site check lets through the app's other loopback names, and any Host
   if (!originIsHost(headers)) return MALFORMED;
   const fetchId = headers.get("next-action");

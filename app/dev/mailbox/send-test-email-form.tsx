@@ -7,7 +7,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import { useHydrated } from "@/components/form/use-hydrated";
 import { sendTestEmailAction } from "./actions";
-import { DEFAULT_TEST_RECIPIENT, NOTE_MAX_LENGTH } from "./send-test-email-schema";
+import { DEFAULT_TEST_RECIPIENT, NOTE_MAX_LENGTH } from "./send-test-email-fields";
 
 const SENT_MESSAGE = "Queued. It appears below within a few seconds — reload to see it.";
 // the worker polls every 2 s by default (MAIL_POLL_MS); a few looks cover a delivery

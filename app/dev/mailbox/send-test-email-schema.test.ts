@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NOTE_MAX_LENGTH, sendTestEmailSchema } from "./send-test-email-schema";
+import { NOTE_MAX_LENGTH } from "./send-test-email-fields";
+import { sendTestEmailSchema } from "./send-test-email-schema";
 
 function errorsOf(input: unknown) {
   const result = sendTestEmailSchema.safeParse(input);

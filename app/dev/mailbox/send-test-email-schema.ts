@@ -1,10 +1,7 @@
-// The "Send a test email" form, shared by the form (limits, names) and the
-// action, which parses every submission again.
+// The "Send a test email" form's schema, which the action parses every
+// submission with; the form itself takes only ./send-test-email-fields.ts.
 import { z } from "zod";
-
-export const DEFAULT_TEST_RECIPIENT = "you@example.test";
-// the same limit as the template's data schema (emails/test-email.ts)
-export const NOTE_MAX_LENGTH = 500;
+import { NOTE_MAX_LENGTH } from "./send-test-email-fields";
 
 const MISSING_ADDRESS = "Enter the address to send to.";
 

@@ -3,7 +3,7 @@ import { handlers } from "@/lib/auth/auth";
 import { AUTH_FORM_LIMIT_BYTES, authRouteRefusal, CALLBACK_URL_COOKIES, cookieAsAuthJsReadsIt, isUsableCallbackUrl } from "@/lib/auth/auth-route-requests";
 import { throttledSeconds } from "@/lib/auth/sign-in-messages";
 
-/** Only what the app asks Auth.js for reaches it (lib/auth/auth-route-requests.ts). */
+/** Fence 10: only what the app asks Auth.js for reaches it (lib/auth/auth-route-requests.ts). */
 async function refused(request: NextRequest): Promise<Response | null> {
   const refusal = authRouteRefusal(request.method, request.nextUrl, request.headers);
   // a body sent in chunks has no Content-Length to check: measure it
@@ -15,7 +15,7 @@ async function refused(request: NextRequest): Promise<Response | null> {
   return badCallbackUrl(request);
 }
 
-/** A callback URL that is no URL (altered by hand) is refused, and its cookie cleared so the next request works. */
+/** Fence 11: a callback URL that is no URL (altered by hand) is refused, and its cookie cleared so the next request works. */
 function badCallbackUrl(request: NextRequest): Response | null {
   const origin = request.nextUrl.origin;
   const cookies = CALLBACK_URL_COOKIES.filter((name) => {

@@ -1,0 +1,2 @@
+export function valueImports(source: string): string[];
+export function clientModules(): string[];
