@@ -1,6 +1,6 @@
-import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import { defineConfig, globalIgnores } from "eslint/config";
 import { clientModules } from "./lint/client-modules.mjs";
 
 // ---- House rules for imports (test/house-rules.test.ts shows each one refusing a violation) ----
@@ -30,7 +30,6 @@ const NOT_ACTIONS = {
   regex: "^(@/lib/|(\\.{1,2}/)+)actions$",
   message: "Use-cases return plain outcomes; ActionResult and the action wrappers are the action's business.",
 };
-
 
 /** One `no-restricted-imports` setting: where several apply to a file, the last replaces the others, so each lists them all. */
 const restrict = (files, patterns, ignores = []) => ({

@@ -13,10 +13,7 @@ import type { AppOptions } from "./e2e/support/fixtures";
 // itself, headers, cookies, the cross-site and host checks, what the session
 // cookie holds) run once, on the embedded one, unless E2E_FULL=1
 // (`npm run test:full`).
-const ONE_DATABASE_SPECS = [
-  /interface\//,
-  /security\/(security-headers|cross-site|host-header|https-cookies|secret-rotation|session-contents)\.spec\.ts/,
-];
+const ONE_DATABASE_SPECS = [/interface\//, /security\/(security-headers|cross-site|host-header|https-cookies|secret-rotation|session-contents)\.spec\.ts/];
 const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
 const DEV_SPECS = /dev-.*\.spec\.ts/;
 const full = process.env.E2E_FULL === "1";

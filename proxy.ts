@@ -12,17 +12,17 @@
 import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { isLinkPage, linkTokenCookie, type LinkPage } from "./lib/auth/link-pages";
-import { env } from "./lib/env";
-import { crossSiteReason, ownOrigins } from "./lib/http/same-origin";
-import { ownPolicy, securityHeaders } from "./lib/http/security-headers";
 import { requestMeta } from "./lib/auth/request-meta";
 import { NO_DATABASE_HEADER, UNAVAILABLE_PAGE, UNAVAILABLE_RETRY_SECONDS } from "./lib/auth/unavailable";
 import { db } from "./lib/db";
-import { recordSecurityEvent } from "./lib/security-events";
-import { ACTION_BODY_LIMIT_BYTES } from "./lib/request-limits";
+import { env } from "./lib/env";
 import { isWellFormedMultipart } from "./lib/http/multipart-shape";
+import { crossSiteReason, ownOrigins } from "./lib/http/same-origin";
+import { ownPolicy, securityHeaders } from "./lib/http/security-headers";
 import { builtServerActionIds } from "./lib/http/server-action-ids";
 import { isMultipart, mayBeServerAction, serverActionRefusal } from "./lib/http/server-action-request";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/request-limits";
+import { recordSecurityEvent } from "./lib/security-events";
 
 const SESSION_COOKIES = ["__Host-authjs.session-token", "authjs.session-token"];
 const SIGNED_IN_ZONE = /^\/(profile|settings)(\/|$)/;

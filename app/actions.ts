@@ -1,4 +1,5 @@
 "use server";
+
 // The actions of the root layout: the header's sign-out button, on every page.
 import { redirect } from "next/navigation";
 import { buttonAction } from "@/lib/actions";

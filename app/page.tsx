@@ -14,8 +14,7 @@ export default async function HomePage({ searchParams }: Props) {
       {signedOut === "unconfirmed" && user === null && <Notice>{SIGNED_OUT_UNCONFIRMED_MESSAGE}</Notice>}
       <h1>Your account, done right</h1>
       <p className="lead">
-        Create an account with your email address, confirm it from your inbox, and sign in securely. Reset a
-        forgotten password by email and keep your profile up to date.
+        Create an account with your email address, confirm it from your inbox, and sign in securely. Reset a forgotten password by email and keep your profile up to date.
       </p>
       <p className="hero__actions">
         {user === undefined ? null : user ? (

@@ -1,11 +1,11 @@
 import { headers } from "next/headers";
 import Link from "next/link";
-import { currentUserIfKnown } from "@/lib/auth/current-user";
-import { NO_DATABASE_HEADER } from "@/lib/auth/unavailable";
 import { ButtonForm } from "@/components/form/button-form";
 import { ButtonLink } from "@/components/ui/button";
 import type { FormAction } from "@/lib/actions";
 import { APP_NAME } from "@/lib/app-name";
+import { currentUserIfKnown } from "@/lib/auth/current-user";
+import { NO_DATABASE_HEADER } from "@/lib/auth/unavailable";
 
 /** `signOutAction`: the sign-out button's action, which the app passes in (components never import from app/). */
 type Props = { signOutAction: FormAction };

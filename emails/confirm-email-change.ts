@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineEmail, requireLink } from "./define";
 import { APP_NAME } from "@/lib/app-name";
+import { defineEmail, requireLink } from "./define";
 import { renderEmail } from "./layout";
 
 export const CONFIRM_EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;

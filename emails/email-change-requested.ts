@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineEmail } from "./define";
 import { APP_NAME } from "@/lib/app-name";
+import { defineEmail } from "./define";
 import { renderEmail, singleLine } from "./layout";
 
 /** Sent to the current address when someone asks to move the account to another one. */

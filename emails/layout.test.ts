@@ -5,7 +5,7 @@ describe("renderEmail", () => {
   const email = renderEmail({
     subject: "Hello\r\nBcc: spy@evil.test",
     heading: `Welcome, <img src=x onerror="alert(1)">`,
-    blocks: [{ text: "Tom & Jerry's \"quote\"" }, { link: "https://app.test/verify?token=a&b=c", label: "Confirm" }],
+    blocks: [{ text: 'Tom & Jerry\'s "quote"' }, { link: "https://app.test/verify?token=a&b=c", label: "Confirm" }],
   });
 
   it("keeps the subject on one line", () => {

@@ -44,9 +44,7 @@ export function renderEmail(email: { subject: string; heading: string; blocks: B
 
   // the first paragraph, hidden, is what an inbox shows beside the subject
   const preview = email.blocks.find((block) => "text" in block);
-  const preheader = preview && "text" in preview
-    ? `<div style="display:none;max-height:0;overflow:hidden;mso-hide:all">${escapeHtml(preview.text)}</div>\n`
-    : "";
+  const preheader = preview && "text" in preview ? `<div style="display:none;max-height:0;overflow:hidden;mso-hide:all">${escapeHtml(preview.text)}</div>\n` : "";
 
   // designed for a light background: clients that darken mail are asked not to invert it
   const html = `<!doctype html>

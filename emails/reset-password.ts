@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineEmail, requireLink } from "./define";
 import { APP_NAME } from "@/lib/app-name";
+import { defineEmail, requireLink } from "./define";
 import { renderEmail } from "./layout";
 
 /** Default lifetime; RESET_TOKEN_TTL_MINUTES overrides it (lib/server-process.ts). */

@@ -1,8 +1,8 @@
 // Every template in the registry renders from sample data as the worker would
 // render it. The samples are typed by the registry, so a new template without
 // a sample here does not compile.
-import { z } from "zod";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { EmailTemplate } from "./define";
 import { emailTemplates, isEmailName, type EmailData, type EmailName } from "./index";
 

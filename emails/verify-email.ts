@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineEmail, requireLink } from "./define";
 import { APP_NAME } from "@/lib/app-name";
+import { defineEmail, requireLink } from "./define";
 import { renderEmail } from "./layout";
 
 export const VERIFY_EMAIL_TTL_MS = 24 * 60 * 60 * 1000;

@@ -1,11 +1,11 @@
+import { redirect } from "next/navigation";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { redirect } from "next/navigation";
+import { buttonAction, formAction, formFields, refusal } from "./actions";
+import { SessionUnavailable } from "./auth/unavailable";
+import { FIX_FIELDS, UNEXPECTED } from "./form-messages";
 import { avatarSchema } from "./validation/avatar";
 import { AVATAR_ERRORS } from "./validation/form-constants";
-import { SessionUnavailable } from "./auth/unavailable";
-import { buttonAction, formAction, formFields, refusal } from "./actions";
-import { FIX_FIELDS, UNEXPECTED } from "./form-messages";
 
 const form = (entries: [string, string | Blob][]) => {
   const data = new FormData();
@@ -108,14 +108,27 @@ describe("formAction", () => {
   it("returns field errors and the kept values when the schema refuses", async () => {
     const run = vi.fn();
     const action = formAction(schema, run, { keep: ["name", "other"] });
-    const result = await action(null, form([["name", ""], ["other", "x"], ["password", "secret"]]));
+    const result = await action(
+      null,
+      form([
+        ["name", ""],
+        ["other", "x"],
+        ["password", "secret"],
+      ]),
+    );
     expect(result).toMatchObject({ ok: false, fieldErrors: { name: ["Enter a name."] }, values: { name: "", other: "x" } });
     expect(JSON.stringify(result)).not.toContain("secret");
     expect(run).not.toHaveBeenCalled();
   });
 
   it("refuses an array where a string is expected", async () => {
-    const result = await formAction(schema, vi.fn())(null, form([["name", "a"], ["name", "b"]]));
+    const result = await formAction(schema, vi.fn())(
+      null,
+      form([
+        ["name", "a"],
+        ["name", "b"],
+      ]),
+    );
     expect(result.ok).toBe(false);
   });
 

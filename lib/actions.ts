@@ -33,9 +33,7 @@ export function formFields(formData: FormData, files: readonly string[] = []): F
   for (const name of new Set(formData.keys())) {
     if (name.startsWith("$ACTION")) continue; // Next.js's own fields
     const all = formData.getAll(name);
-    const values = files.includes(name)
-      ? all.filter((value): value is File => typeof value !== "string")
-      : all.filter((value): value is string => typeof value === "string");
+    const values = files.includes(name) ? all.filter((value): value is File => typeof value !== "string") : all.filter((value): value is string => typeof value === "string");
     if (values.length === 1 && values[0] !== undefined) fields[name] = values[0];
     else if (values.length > 1) fields[name] = values as string[] | File[];
   }

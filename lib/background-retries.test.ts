@@ -19,7 +19,15 @@ describe("BackgroundRetries", () => {
     expect(retries.has("session")).toBe(true);
 
     // waits of 1 s, 2 s, then 3 s (the ceiling, not 4 s), 3 s and 3 s
-    for (const [wait, calls] of [[999, 0], [1, 1], [1_999, 1], [1, 2], [2_999, 2], [1, 3], [3_000, 4]] as const) {
+    for (const [wait, calls] of [
+      [999, 0],
+      [1, 1],
+      [1_999, 1],
+      [1, 2],
+      [2_999, 2],
+      [1, 3],
+      [3_000, 4],
+    ] as const) {
       await vi.advanceTimersByTimeAsync(wait);
       expect(work).toHaveBeenCalledTimes(calls);
     }

@@ -19,7 +19,7 @@ const catalogQuery = {
 };
 
 describe.each(["pglite:memory", POSTGRES_ADMIN_URL])("adapter on %s", (url) => {
-  it("1: reads name and \"char\" columns, and gives \"char\" back as a character", async () => {
+  it('1: reads name and "char" columns, and gives "char" back as a character', async () => {
     const adapter = await makeAdapterFactory(url).connect();
     try {
       const result = await adapter.queryRaw(catalogQuery);

@@ -11,12 +11,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-  SqlQueryable,
-} from "@prisma/driver-adapter-utils";
+import { ColumnTypeEnum, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory, type SqlQueryable } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { remember } from "./remember";
 
@@ -96,10 +91,7 @@ function restoreCharColumns<Q extends SqlQueryable>(queryable: Q): Q {
   return queryable;
 }
 
-async function connectAdapter(
-  factory: PrismaPg,
-  onDispose: () => Promise<void> = async () => {},
-): Promise<SqlDriverAdapter> {
+async function connectAdapter(factory: PrismaPg, onDispose: () => Promise<void> = async () => {}): Promise<SqlDriverAdapter> {
   const adapter = restoreCharColumns(await factory.connect());
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (...args) => restoreCharColumns(await startTransaction(...args));
@@ -125,9 +117,7 @@ export function pgPoolConfig(url: string, settings: PoolSettings = {}): pg.PoolC
     user: decodeURIComponent(u.username) || undefined,
     password: u.password ? decodeURIComponent(u.password) : undefined,
     database: decodeURIComponent(u.pathname.slice(1)) || undefined,
-    ssl: ["require", "verify-ca", "verify-full"].includes(sslmode)
-      ? { rejectUnauthorized: sslmode !== "require" }
-      : undefined,
+    ssl: ["require", "verify-ca", "verify-full"].includes(sslmode) ? { rejectUnauthorized: sslmode !== "require" } : undefined,
     max: settings.max,
     connectionTimeoutMillis: settings.connectTimeoutMs,
     statement_timeout: settings.statementTimeoutMs,

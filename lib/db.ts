@@ -3,9 +3,9 @@
 // unless a query asks for it with `omit: { passwordHash: false }`.
 import { isEmbeddedUrl, makeAdapterFactory, type PoolSettings } from "./db-adapter";
 import { env } from "./env";
+import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { describeError, log } from "./log";
 import { remember } from "./remember";
-import { Prisma, PrismaClient } from "./generated/prisma/client";
 
 export function createDbClient(url: string, pool: PoolSettings = {}) {
   return new PrismaClient({
@@ -30,13 +30,15 @@ export type DbTransaction = Parameters<Parameters<DbClient["$transaction"]>[0]>[
 // embedded database must have exactly one owner per process.
 function sharedClient(): DbClient {
   const { databaseUrl, dbPoolSize, dbConnectTimeoutMs, dbStatementTimeoutMs } = env();
-  return remember("db", () => createDbClient(databaseUrl, {
-    max: dbPoolSize,
-    connectTimeoutMs: dbConnectTimeoutMs,
-    statementTimeoutMs: dbStatementTimeoutMs,
-    // an idle connection the server closed (a restart): one structured line, and the pool opens another when asked
-    onPoolError: (error) => log("warn", "db_connection_lost", { error: describeError(error) }),
-  }));
+  return remember("db", () =>
+    createDbClient(databaseUrl, {
+      max: dbPoolSize,
+      connectTimeoutMs: dbConnectTimeoutMs,
+      statementTimeoutMs: dbStatementTimeoutMs,
+      // an idle connection the server closed (a restart): one structured line, and the pool opens another when asked
+      onPoolError: (error) => log("warn", "db_connection_lost", { error: describeError(error) }),
+    }),
+  );
 }
 
 // Created on first use, so importing this module (as `next build` does while

@@ -60,18 +60,13 @@ describe("parseEnv", () => {
     expect(fs.existsSync(path.join(dir, ".data"))).toBe(false);
   });
 
-  it.each(["AUTH_SECRET", "PASSWORD_PEPPER", "AUTH_URL", "DATABASE_URL", "SMTP_URL", "EMAIL_FROM"] as const)(
-    "stops a production start without %s, naming it",
-    (name) => {
-      expect(() => parseEnv({ ...production, [name]: undefined })).toThrow(new RegExp(`production: ${name}\\.`));
-      expect(() => parseEnv({ ...production, [name]: "" })).toThrow(name);
-    },
-  );
+  it.each(["AUTH_SECRET", "PASSWORD_PEPPER", "AUTH_URL", "DATABASE_URL", "SMTP_URL", "EMAIL_FROM"] as const)("stops a production start without %s, naming it", (name) => {
+    expect(() => parseEnv({ ...production, [name]: undefined })).toThrow(new RegExp(`production: ${name}\\.`));
+    expect(() => parseEnv({ ...production, [name]: "" })).toThrow(name);
+  });
 
   it("names every missing variable at once", () => {
-    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
-      "AUTH_SECRET, PASSWORD_PEPPER, AUTH_URL, DATABASE_URL, SMTP_URL, EMAIL_FROM",
-    );
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow("AUTH_SECRET, PASSWORD_PEPPER, AUTH_URL, DATABASE_URL, SMTP_URL, EMAIL_FROM");
   });
 
   it("insists on https in production, except on this machine", () => {

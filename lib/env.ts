@@ -4,18 +4,16 @@ import { hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./db-adapter";
 import { APP_NAME } from "./app-name";
 import { LIMIT_SETTING } from "./auth/limit-setting";
 import type { SignInPolicy } from "./auth/sign-in-policy";
+import { DEFAULT_DATABASE_URL } from "./db-adapter";
 import { parseTrustedProxies, type TrustedProxies } from "./http/client-address";
-import { databaseTransportProblem, smtpTransportProblem, smtpTlsOptions } from "./transport-security";
+import { databaseTransportProblem, smtpTlsOptions, smtpTransportProblem } from "./transport-security";
 
 const DEV_SECRET_DIR = ".data";
 
-const databaseUrl = z
-  .string()
-  .refine((url) => /^(postgres(ql)?:\/\/|pglite:)/.test(url), "must start with postgresql:// or pglite:");
+const databaseUrl = z.string().refine((url) => /^(postgres(ql)?:\/\/|pglite:)/.test(url), "must start with postgresql:// or pglite:");
 
 const secret = z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)");
 const optIn = z.enum(["0", "1"]).default("0");
@@ -40,11 +38,24 @@ const schema = z.object({
   SESSIONS_PER_USER: integer(1, 10),
   SIGNIN_FREE_FAILURES: z.coerce.number().int().min(1).max(20).default(5),
   SIGNIN_BACKOFF_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
-  SIGNIN_BACKOFF_MAX_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  SIGNIN_BACKOFF_MAX_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
   SIGNIN_LOCKOUT_FAILURES: z.coerce.number().int().min(10).max(100).default(100),
   SIGNIN_IP_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
-  RESET_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  RESET_TOKEN_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
   ALLOW_PLAINTEXT_DB: optIn,
   ALLOW_PLAINTEXT_SMTP: optIn,
   EMAIL_FROM: z.string().min(3).optional(),

@@ -23,18 +23,15 @@ describe("the framework fences", () => {
     expect(FENCES.map((fence) => fence.number)).toEqual(FENCES.map((_, index) => index + 1));
   });
 
-  it.each(FENCES.map((fence) => [fence.number, fence.title, fence] as const))(
-    "fence %i (%s) was checked against the versions installed now",
-    (number, title, fence) => {
-      const moved = Object.entries(fence.checkedWith)
-        .map(([name, checked]) => ({ name, checked, installed: installedVersion(name as CheckedPackage) }))
-        .filter(({ checked, installed }) => checked !== installed)
-        .map(({ name, checked, installed }) => `${name} ${installed} is installed; fence ${number} was checked against ${checked}`);
-      // Re-check the fence against the new version: run its tests and the e2e suite, read the
-      // issues it names, then write the new version into lib/fences.ts (or delete the fence).
-      expect(moved, `fence ${number}, "${title}": re-check it before upgrading`).toEqual([]);
-    },
-  );
+  it.each(FENCES.map((fence) => [fence.number, fence.title, fence] as const))("fence %i (%s) was checked against the versions installed now", (number, title, fence) => {
+    const moved = Object.entries(fence.checkedWith)
+      .map(([name, checked]) => ({ name, checked, installed: installedVersion(name as CheckedPackage) }))
+      .filter(({ checked, installed }) => checked !== installed)
+      .map(({ name, checked, installed }) => `${name} ${installed} is installed; fence ${number} was checked against ${checked}`);
+    // Re-check the fence against the new version: run its tests and the e2e suite, read the
+    // issues it names, then write the new version into lib/fences.ts (or delete the fence).
+    expect(moved, `fence ${number}, "${title}": re-check it before upgrading`).toEqual([]);
+  });
 
   it.each(FENCES.map((fence) => [fence.number, fence] as const))("fence %i is named by its tests and where it is written", (_number, fence) => {
     const missing = [...fence.tests, ...fence.where].filter((file) => !names(fence).test(fs.readFileSync(path.join(ROOT, file), "utf8")));

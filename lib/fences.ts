@@ -69,7 +69,7 @@ export const FENCES: readonly Fence[] = [
     number: 4,
     title: "A 307 answering a plain form post becomes a 303",
     because:
-      "Next.js answers 307 when the page rendered after a form's action redirects; the browser posts the form again to the new page, which shows \"Server Action unavailable\".",
+      'Next.js answers 307 when the page rendered after a form\'s action redirects; the browser posts the form again to the new page, which shows "Server Action unavailable".',
     where: ["server.ts", "lib/http/see-other.ts"],
     issues: [],
     checkedWith: NEXT,
@@ -136,7 +136,7 @@ export const FENCES: readonly Fence[] = [
   {
     number: 11,
     title: "A callback URL Auth.js cannot read is refused, and its cookie cleared",
-    because: "Auth.js answers 500 (\"server configuration\") on every request while its callback-url cookie, or a callbackUrl parameter, is no URL.",
+    because: 'Auth.js answers 500 ("server configuration") on every request while its callback-url cookie, or a callbackUrl parameter, is no URL.',
     where: ["app/api/auth/[...nextauth]/route.ts", "lib/auth/auth-route-requests.ts"],
     issues: ["https://github.com/nextauthjs/next-auth/issues/5585"],
     checkedWith: AUTH_JS,

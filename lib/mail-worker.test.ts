@@ -3,8 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { DB_KINDS } from "@/test/databases";
 import { openTestDb, type TestDb } from "@/test/db";
 import { SmtpSink } from "@/test/smtp-sink";
-import { createMailTransport, queueEmail } from "./mail";
 import type { DbClient } from "./db";
+import { createMailTransport, queueEmail } from "./mail";
 import { deliverDueEmails, startMailWorker, type MailWorkerConfig } from "./mail-worker";
 
 describe.each(DB_KINDS)("outbox on %s", (kind) => {

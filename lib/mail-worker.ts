@@ -2,12 +2,12 @@
 // on one PostgreSQL share the work because each claims rows with
 // FOR UPDATE SKIP LOCKED and a lease. Failures are retried with exponential
 // back-off and jitter, then dead-lettered.
-import { retryDelayMs } from "./backoff";
 import type { z } from "zod";
 import { emailTemplates, isEmailName } from "@/emails";
 import type { EmailTemplate } from "@/emails/define";
 import type { RenderedEmail } from "@/emails/layout";
 import { discardToken, issueToken, retireOlderTokens } from "./auth/tokens";
+import { retryDelayMs } from "./backoff";
 import type { DbClient } from "./db";
 import type { TokenPurpose } from "./generated/prisma/enums";
 import { describeError, log } from "./log";

@@ -13,11 +13,7 @@ import { remember } from "./remember";
 import { smtpTlsOptions } from "./transport-security";
 
 /** Queues an email. Pass the transaction client so the intent commits or rolls back with the change. */
-export async function queueEmail<Name extends EmailName>(
-  db: DbClient | DbTransaction,
-  name: Name,
-  message: { to: string; userId?: string; data: EmailData<Name> },
-): Promise<void> {
+export async function queueEmail<Name extends EmailName>(db: DbClient | DbTransaction, name: Name, message: { to: string; userId?: string; data: EmailData<Name> }): Promise<void> {
   const data = emailTemplates[name].data.parse(message.data) as Prisma.InputJsonValue;
   await db.outboxMessage.create({ data: { template: name, to: message.to, userId: message.userId, data } });
   mailQueued();

@@ -22,7 +22,11 @@ type NextProcessGlobals = { nextInitializedProcessErrorHandlers?: boolean; [NEXT
 /** The first stack frame: where the error was thrown, without its message. */
 function thrownAt(error: unknown): string | undefined {
   if (!(error instanceof Error) || typeof error.stack !== "string") return undefined;
-  return error.stack.split("\n").find((line) => line.trimStart().startsWith("at "))?.trim().slice(3);
+  return error.stack
+    .split("\n")
+    .find((line) => line.trimStart().startsWith("at "))
+    ?.trim()
+    .slice(3);
 }
 
 function logFault(event: string, error: unknown): void {

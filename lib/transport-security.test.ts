@@ -28,22 +28,19 @@ describe("the production configuration factory", () => {
     expect(() => parseEnv({ ...production, DATABASE_URL: url })).toThrow(/DATABASE_URL .*sslmode=verify-full.*ALLOW_PLAINTEXT_DB=1/);
   });
 
-  it.each([
-    "smtp://mail.example.com:587?ignoreTLS=true",
-    "smtps://mail.example.com:465?tls.rejectUnauthorized=false",
-    "smtp://mail.example.com:587?secure=false",
-  ])("refuses SMTP options that turn TLS or its certificate check off: %s", (url) => {
-    expect(() => parseEnv({ ...production, SMTP_URL: url })).toThrow(/SMTP_URL .*ALLOW_PLAINTEXT_SMTP=1/);
-  });
+  it.each(["smtp://mail.example.com:587?ignoreTLS=true", "smtps://mail.example.com:465?tls.rejectUnauthorized=false", "smtp://mail.example.com:587?secure=false"])(
+    "refuses SMTP options that turn TLS or its certificate check off: %s",
+    (url) => {
+      expect(() => parseEnv({ ...production, SMTP_URL: url })).toThrow(/SMTP_URL .*ALLOW_PLAINTEXT_SMTP=1/);
+    },
+  );
 
   it("refuses a URL that does not parse, without a crash", () => {
     expect(() => parseEnv({ ...production, DATABASE_URL: "postgresql://a b@/x" })).toThrow("DATABASE_URL is not a valid URL");
   });
 
   it("names both problems at once", () => {
-    expect(() => parseEnv({ ...production, DATABASE_URL: "postgresql://db.internal/app", SMTP_URL: "smtp://mail.internal?ignoreTLS=true" })).toThrow(
-      /DATABASE_URL.*SMTP_URL/,
-    );
+    expect(() => parseEnv({ ...production, DATABASE_URL: "postgresql://db.internal/app", SMTP_URL: "smtp://mail.internal?ignoreTLS=true" })).toThrow(/DATABASE_URL.*SMTP_URL/);
   });
 
   it.each([

@@ -20,7 +20,11 @@ function heldJob(result = "done") {
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
-const refusalOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+const refusalOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 
 describe("createWorkQueue", () => {
   it("runs at most `concurrency` jobs at once and starts the waiting ones in order as others finish", async () => {

@@ -40,15 +40,9 @@ export function valueImports(source) {
 
 /** The project file a specifier names, or undefined for a package. */
 function resolve(from, specifier) {
-  const base = specifier.startsWith("@/")
-    ? specifier.slice(2)
-    : specifier.startsWith(".")
-      ? path.posix.join(path.posix.dirname(from), specifier)
-      : undefined;
+  const base = specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.posix.join(path.posix.dirname(from), specifier) : undefined;
   if (base === undefined) return undefined;
-  return [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`].find(
-    (candidate) => SOURCE.test(candidate) && fs.existsSync(path.join(ROOT, candidate)),
-  );
+  return [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`].find((candidate) => SOURCE.test(candidate) && fs.existsSync(path.join(ROOT, candidate)));
 }
 
 /** The files of the browser's bundles, sorted. */

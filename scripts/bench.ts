@@ -31,13 +31,13 @@
 //   server running and the database behind; plain node lets the cleanup run.
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import { createBenchDatabase, requireProductionBuild, startBenchServer } from "./bench/bench-app";
 import { measureBcryptCompare } from "./bench/bcrypt-yardstick";
+import { createBenchDatabase, requireProductionBuild, startBenchServer } from "./bench/bench-app";
 import type { Cleanup } from "./bench/cleanup";
 import { withClientLag } from "./bench/client-lag";
-import { interrupted } from "./bench/http";
 import { readBenchConfig } from "./bench/config";
 import { seconds, type BenchContext } from "./bench/context";
+import { interrupted } from "./bench/http";
 import { formatReport, measuredNothing, type ScenarioResult, type ScenarioRow } from "./bench/report";
 import { runScript } from "./bench/run-script";
 import { avatarUploadCost } from "./bench/scenario-avatar-upload";

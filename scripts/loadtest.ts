@@ -29,8 +29,8 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Verdict } from "./bench/answers";
-import { createBenchDatabase, requireProductionBuild, startBenchServer, type BenchServer } from "./bench/bench-app";
 import { measureBcryptCompare } from "./bench/bcrypt-yardstick";
+import { createBenchDatabase, requireProductionBuild, startBenchServer, type BenchServer } from "./bench/bench-app";
 import { CannotRun, type Cleanup } from "./bench/cleanup";
 import { readAppSettings } from "./bench/config";
 import { seconds } from "./bench/context";
@@ -108,7 +108,9 @@ async function main(cleanup: Cleanup): Promise<number> {
   const errors = tally.count("error");
   console.log(`\n${tally.format(elapsedMs / 1000)}\n`);
   const total = answers + errors;
-  console.log(`throughput: ${total} operations in ${seconds(elapsedMs)} (${seconds(options.durationMs)} starting new ones, then those in flight) = ${(total / (elapsedMs / 1000)).toFixed(1)}/s`);
+  console.log(
+    `throughput: ${total} operations in ${seconds(elapsedMs)} (${seconds(options.durationMs)} starting new ones, then those in flight) = ${(total / (elapsedMs / 1000)).toFixed(1)}/s`,
+  );
   console.log(
     `hashing: one bcrypt compare took ${compareMs.toFixed(0)} ms here; every registration and every sign-in that reaches its password check runs one, ` +
       `so ${settings.cores} cores allow about ${hashesPerSecond.toFixed(1)}/s of them together`,

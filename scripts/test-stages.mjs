@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 
 const full = process.argv.includes("--full");
 const stages = [
+  ["format", "npm run format:check"],
   ["lint", "npm run lint"],
   ["typecheck", "npm run typecheck"],
   ["unit", "npm run test:unit"],
@@ -31,7 +32,12 @@ for (const [name, command] of stages) {
 }
 console.log(`\n--- stage times${full ? " (full)" : ""}`);
 for (const [name, seconds] of times) console.log(`${name.padEnd(10)} ${seconds.toFixed(0).padStart(5)} s`);
-console.log(`${"total".padEnd(10)} ${times.reduce((sum, [, seconds]) => sum + seconds, 0).toFixed(0).padStart(5)} s`);
+console.log(
+  `${"total".padEnd(10)} ${times
+    .reduce((sum, [, seconds]) => sum + seconds, 0)
+    .toFixed(0)
+    .padStart(5)} s`,
+);
 if (failed) {
   console.error(`\n${failed.name} failed (${failed.signal ?? `exit ${failed.code}`})`);
   process.exit(failed.code);

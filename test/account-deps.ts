@@ -51,9 +51,7 @@ export async function storedTexts(db: DbClient, table?: string): Promise<StoredT
   for (const { table: name, column } of columns) {
     if (table && name !== table) continue;
     // identifiers come from the catalogue, not from input
-    const rows = await db.$queryRawUnsafe<{ value: string }[]>(
-      `SELECT "${column}"::text AS value FROM "${name}" WHERE "${column}" IS NOT NULL`,
-    );
+    const rows = await db.$queryRawUnsafe<{ value: string }[]>(`SELECT "${column}"::text AS value FROM "${name}" WHERE "${column}" IS NOT NULL`);
     for (const { value } of rows) found.push({ table: name, column, value });
   }
   return found;

@@ -1,6 +1,6 @@
 // The schema serves every method of @auth/prisma-adapter on both databases.
-import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter } from "@auth/core/adapters";
+import { PrismaAdapter } from "@auth/prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DB_KINDS } from "./databases";
 import { openTestDb, type TestDb } from "./db";

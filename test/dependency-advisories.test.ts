@@ -26,7 +26,12 @@ describe("Dependency advisories", () => {
   });
 
   it("puts a version inside a range from its introduction up to, not including, its fix", () => {
-    const advisory = { ranges: [["15.0.0", "15.2.3"], ["16.0.0-0", "16.2.11"]] as [string, string][] };
+    const advisory = {
+      ranges: [
+        ["15.0.0", "15.2.3"],
+        ["16.0.0-0", "16.2.11"],
+      ] as [string, string][],
+    };
     expect(["15.0.0", "15.2.2", "16.0.0-canary.1", "16.2.10"].filter((version) => isAffected(version, advisory))).toHaveLength(4);
     expect(["14.9.9", "15.2.3", "15.9.0", "16.2.11", "16.4.5"].filter((version) => isAffected(version, advisory))).toEqual([]);
   });

@@ -39,8 +39,7 @@ describe("the documents", () => {
 });
 
 describe("the reference check", () => {
-  const check = (markdown: string, file = "docs/sample.md") =>
-    brokenReferences(markdown, file, ROOT).map(({ line, reference }) => `${line}: ${reference}`);
+  const check = (markdown: string, file = "docs/sample.md") => brokenReferences(markdown, file, ROOT).map(({ line, reference }) => `${line}: ${reference}`);
 
   it("finds backticked paths, bare file names and links that point at nothing", () => {
     const markdown = [

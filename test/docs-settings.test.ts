@@ -24,7 +24,7 @@ function requiredInReadme(readme: string): string[] {
   return readme
     .split("\n")
     .filter((line) => line.startsWith("| `") && /Required in production/i.test(line))
-    .flatMap((line) => [.../^\| ([^|]+)\|/.exec(line)?.[1]?.matchAll(/`([A-Z0-9_]+)`/g) ?? []].map(([, name]) => name ?? ""))
+    .flatMap((line) => [...(/^\| ([^|]+)\|/.exec(line)?.[1]?.matchAll(/`([A-Z0-9_]+)`/g) ?? [])].map(([, name]) => name ?? ""))
     .sort();
 }
 

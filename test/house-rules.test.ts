@@ -40,12 +40,9 @@ describe("the layers: route → action → lib/account use-case → lib/db, lib/
     expect(await importProblems(file, importing(specifier))).toEqual([expect.stringContaining(message)]);
   });
 
-  it.each(["next/headers", "next/navigation", "next", "next-auth", "next-auth/providers/credentials"])(
-    "a lib/account use-case may not import %s",
-    async (specifier) => {
-      expect(await importProblems("lib/account/anything.ts", importing(specifier))).toEqual([expect.stringContaining("Use-cases are framework-free")]);
-    },
-  );
+  it.each(["next/headers", "next/navigation", "next", "next-auth", "next-auth/providers/credentials"])("a lib/account use-case may not import %s", async (specifier) => {
+    expect(await importProblems("lib/account/anything.ts", importing(specifier))).toEqual([expect.stringContaining("Use-cases are framework-free")]);
+  });
 
   it.each(["@/lib/actions", "../actions"])("a lib/account use-case may not import the action layer's %s", async (specifier) => {
     expect(await importProblems("lib/account/anything.ts", importing(specifier))).toEqual([expect.stringContaining("the action's business")]);
@@ -82,7 +79,7 @@ describe("zod in the browser", { timeout: 120_000 }, () => {
   const FULL_ZOD = "full zod is several times larger";
 
   it.each([
-    ["a \"use client\" form", "app/(auth)/login/login-form.tsx"],
+    ['a "use client" form', "app/(auth)/login/login-form.tsx"],
     ["a shared component", "components/form/field.tsx"],
     ["a form's schema", "lib/validation/email.ts"],
     ["a module a client file imports", "lib/auth/password-policy.ts"],
@@ -122,7 +119,7 @@ describe("valueImports", () => {
       'export type { H } from "h";',
       'import "i";',
       'const j = () => import("j");',
-      "import {\n  k,\n  l,\n} from \"k\";",
+      'import {\n  k,\n  l,\n} from "k";',
     ].join("\n");
     expect(valueImports(source).sort()).toEqual(["d", "f", "g", "i", "j", "k"]);
   });

@@ -41,11 +41,9 @@ describe.each(DB_KINDS)("migrations on an empty %s database", (kind) => {
 
 describe("schema.prisma", () => {
   it("matches the committed migrations", async () => {
-    const diff = run(
-      "npx",
-      ["prisma", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"],
-      { env: { ...process.env, DATABASE_URL: "pglite:memory" } },
-    );
+    const diff = run("npx", ["prisma", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"], {
+      env: { ...process.env, DATABASE_URL: "pglite:memory" },
+    });
     // exit code 2 means a difference: run `npm run db:new-migration -- <name>`
     await expect(diff).resolves.toBeDefined();
   });

@@ -13,11 +13,7 @@ export function uniqueEmail(label: string): string {
   return `${label}-${++serial}@example.test`;
 }
 
-export async function signedInUser(
-  { db, hasher }: AccountDeps,
-  label: string,
-  options: { name?: string; password?: string } = {},
-) {
+export async function signedInUser({ db, hasher }: AccountDeps, label: string, options: { name?: string; password?: string } = {}) {
   const user = await db.user.create({
     data: {
       email: uniqueEmail(label),

@@ -108,12 +108,7 @@ export class SmtpSink {
       const timer = setTimeout(() => {
         this.#waiters.delete(waiter);
         const received = this.messages.map((m) => `  - "${m.subject}" to ${m.to.join(", ")}`).join("\n");
-        reject(
-          new Error(
-            `SmtpSink.waitFor: no matching message within ${timeoutMs} ms; received ${this.messages.length}:` +
-              (received ? `\n${received}` : " (none)"),
-          ),
-        );
+        reject(new Error(`SmtpSink.waitFor: no matching message within ${timeoutMs} ms; received ${this.messages.length}:` + (received ? `\n${received}` : " (none)")));
       }, timeoutMs);
       this.#waiters.add(waiter);
     });

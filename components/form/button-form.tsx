@@ -1,4 +1,5 @@
 "use client";
+
 import { useActionState } from "react";
 import type { ButtonVariant } from "@/components/ui/button";
 import type { FormAction } from "@/lib/actions";

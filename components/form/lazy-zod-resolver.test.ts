@@ -1,5 +1,5 @@
-import * as z from "zod/mini";
 import { describe, expect, it, vi } from "vitest";
+import * as z from "zod/mini";
 import { lazyZodResolver } from "./lazy-zod-resolver";
 
 const schema = z.object({ email: z.email("Enter a valid email address.") });

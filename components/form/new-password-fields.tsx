@@ -1,4 +1,5 @@
 "use client";
+
 import { useState, type ChangeEvent } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { PasswordField } from "./password-field";
@@ -33,9 +34,7 @@ export function NewPasswordFields(props: { minLength: number; password: Binding;
         autoComplete="new-password"
         hint={
           <>
-            <p>
-              {rules} Not a common password, and not made from your name or email address.
-            </p>
+            <p>{rules} Not a common password, and not made from your name or email address.</p>
             {hydrated && <PasswordLengthMeter password={typed} minLength={props.minLength} />}
           </>
         }

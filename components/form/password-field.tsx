@@ -1,8 +1,9 @@
 "use client";
+
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Field, fieldId, type FieldProps } from "./field";
 import { useHydrated } from "./use-hydrated";
-import { Button } from "@/components/ui/button";
 
 /**
  * A password input with a button that shows what was typed. The button needs

@@ -1,4 +1,5 @@
 "use client";
+
 import { passwordLength } from "@/lib/auth/password-policy";
 
 /**

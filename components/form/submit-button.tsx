@@ -1,4 +1,5 @@
 "use client";
+
 import type { MouseEvent, ReactNode } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 

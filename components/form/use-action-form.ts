@@ -1,4 +1,5 @@
 "use client";
+
 // One form, two ways in. Without JavaScript the <form> posts to the server
 // action and the page comes back with its result. With JavaScript,
 // react-hook-form checks the same zod schema as the person types, and only a
@@ -22,11 +23,7 @@ type Options = {
   initialFailure?: ActionFailure;
 };
 
-export function useActionForm<Schema extends z.core.$ZodType<FieldValues, FieldValues>, T>(
-  action: FormAction<T>,
-  loadSchema: SchemaLoader<Schema>,
-  options: Options = {},
-) {
+export function useActionForm<Schema extends z.core.$ZodType<FieldValues, FieldValues>, T>(action: FormAction<T>, loadSchema: SchemaLoader<Schema>, options: Options = {}) {
   type Fields = z.input<Schema>;
   const [state, dispatch, pending] = useActionState(action, null);
   const hydrated = useHydrated();
@@ -66,9 +63,7 @@ export function useActionForm<Schema extends z.core.$ZodType<FieldValues, FieldV
   const alertState: FormActionState<unknown> = refused ?? state ?? (sent ? null : (options.initialFailure ?? null));
   const alertItems: SummaryItem[] = hydrated
     ? summaryOf(form.formState.errors, idOf)
-    : Object.entries(state?.ok === false ? (state.fieldErrors ?? {}) : {}).flatMap(([name, messages]) =>
-        messages?.[0] ? [{ id: idOf(name), message: messages[0] }] : [],
-      );
+    : Object.entries(state?.ok === false ? (state.fieldErrors ?? {}) : {}).flatMap(([name, messages]) => (messages?.[0] ? [{ id: idOf(name), message: messages[0] }] : []));
 
   return {
     form,
@@ -95,7 +90,5 @@ export function useActionForm<Schema extends z.core.$ZodType<FieldValues, FieldV
 
 /** Each field's message from react-hook-form's errors, in the order the fields failed. */
 function summaryOf(errors: FieldErrors, idOf: (name: string) => string): SummaryItem[] {
-  return Object.entries(errors).flatMap(([name, error]) =>
-    error && typeof error.message === "string" && error.message ? [{ id: idOf(name), message: error.message }] : [],
-  );
+  return Object.entries(errors).flatMap(([name, error]) => (error && typeof error.message === "string" && error.message ? [{ id: idOf(name), message: error.message }] : []));
 }

@@ -44,7 +44,11 @@ test("Security events: the activity page lists the owner's sign-ins and changes,
   expect(violations).toEqual([]);
 
   // the log: one JSON line per event, with no secret in any line
-  const lines = app.server.logs().slice(logStart).split("\n").filter((line) => line.includes('"sign_in"'));
+  const lines = app.server
+    .logs()
+    .slice(logStart)
+    .split("\n")
+    .filter((line) => line.includes('"sign_in"'));
   expect(lines.length).toBeGreaterThanOrEqual(4);
   for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
   const log = app.server.logs().slice(logStart);

@@ -98,11 +98,7 @@ for (const javaScriptEnabled of [true, false]) {
       const kept = await accountWithPicture(page, app, "refused");
       const cases: [string, UploadFile, string][] = [
         ["a text file", { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("just some words\n") }, NOT_AN_IMAGE],
-        [
-          "an HTML page named photo.png",
-          { name: "photo.png", mimeType: "image/png", buffer: Buffer.from("<!doctype html><script>alert(1)</script>") },
-          NOT_AN_IMAGE,
-        ],
+        ["an HTML page named photo.png", { name: "photo.png", mimeType: "image/png", buffer: Buffer.from("<!doctype html><script>alert(1)</script>") }, NOT_AN_IMAGE],
         ["a GIF", { name: "blue.gif", mimeType: "image/gif", buffer: await solidImage("gif", 32, 32, BLUE) }, NOT_AN_IMAGE],
         ["a damaged PNG", { name: "cut.png", mimeType: "image/png", buffer: (await solidImage("png", 64, 64, BLUE)).subarray(0, 60) }, UNREADABLE],
       ];

@@ -78,7 +78,10 @@ test("asking for a reset takes as long, answers the same and changes nothing, wh
   const answers = new Set<string>();
   // alternating, so whatever else the machine does weighs on both alike; the per-address limit answers both the same way
   for (let round = 0; round < 30; round++) {
-    for (const [kind, email] of [["known", known.email], ["unknown", unknown]] as const) {
+    for (const [kind, email] of [
+      ["known", known.email],
+      ["unknown", unknown],
+    ] as const) {
       await page.goto("/forgot-password");
       await page.getByLabel("Email").fill(email);
       samples[kind].push(await answerTime(page, () => page.getByRole("button", { name: "Send me a reset link" }).click()));

@@ -110,9 +110,7 @@ test.describe("what the profile form reads and what the profile page reveals", (
     const callerAccount = await createVerifiedAccount(page, app, "caller");
     const victimAccount = await createVerifiedAccount(page, app, "victim");
     await context.close();
-    const rows = await app.withDb((db) =>
-      db.user.findMany({ where: { email: { in: [callerAccount.email, victimAccount.email] } }, omit: { passwordHash: false } }),
-    );
+    const rows = await app.withDb((db) => db.user.findMany({ where: { email: { in: [callerAccount.email, victimAccount.email] } }, omit: { passwordHash: false } }));
     const rowOf = (email: string) => {
       const row = rows.find((r) => r.email === email);
       if (!row?.passwordHash) throw new Error(`no row with a password for ${email}`);
@@ -168,9 +166,7 @@ test.describe("what the profile form reads and what the profile page reveals", (
     }
     await withoutScript.close();
 
-    const after = await app.withDb((db) =>
-      db.user.findMany({ where: { id: { in: [caller.row.id, victim.row.id] } }, omit: { passwordHash: false } }),
-    );
+    const after = await app.withDb((db) => db.user.findMany({ where: { id: { in: [caller.row.id, victim.row.id] } }, omit: { passwordHash: false } }));
     const callerAfter = after.find((row) => row.id === caller.row.id);
     expect(callerAfter).toEqual({ ...caller.row, name: "Mallory 1", bio: "Attempt 1", updatedAt: expect.any(Date) });
     expect(after.find((row) => row.id === victim.row.id)).toEqual(victim.row);

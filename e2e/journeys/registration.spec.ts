@@ -13,9 +13,9 @@ import {
   register,
   signIn,
   signOutFromHeader,
-  type TestAccount,
-  VERIFY_SUBJECT,
   verificationLink,
+  VERIFY_SUBJECT,
+  type TestAccount,
 } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { linksIn, mailsTo, uniqueEmail } from "../support/mail";
@@ -25,11 +25,7 @@ async function mainText(page: Page, email: string) {
   return (await page.locator("main").innerText()).replaceAll(email, "<email>");
 }
 
-test("an address that already has an account gets the same page, and its owner a notice instead of a link", async ({
-  page,
-  app,
-  browser,
-}) => {
+test("an address that already has an account gets the same page, and its owner a notice instead of a link", async ({ page, app, browser }) => {
   const owner = newAccount("taken");
   await register(page, owner);
   const freshPage = { url: page.url(), text: await mainText(page, owner.email) };

@@ -8,8 +8,7 @@ import { expect, test, type App } from "../support/fixtures";
 import { anotherBrowser, expectFieldError, expectSentToSignIn, expectSignedIn, expectSignedOut, signedInAccount, signInQuickly, WRONG_PASSWORD } from "../support/settings";
 
 const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
-const SAFARI_ON_IPHONE =
-  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+const SAFARI_ON_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 const SESSIONS_PER_USER = 10;
 
 const END_LAPTOP = /^End the session on Firefox on Windows, signed in /;

@@ -10,9 +10,9 @@ import {
   sessionCookie,
   signIn,
   signInThroughAuthRoute,
-  type TestAccount,
-  VERIFY_SUBJECT,
   verificationLink,
+  VERIFY_SUBJECT,
+  type TestAccount,
 } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { mailsTo, uniqueEmail } from "../support/mail";
@@ -192,9 +192,7 @@ test("the session cookie is HttpOnly, SameSite=Lax, for the whole site, and unre
 
   const cookie = await sessionCookie(page.context());
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
-  const setCookie = (await (await signInResponse).headersArray()).filter(
-    (h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith(`${cookie?.name}=`),
-  );
+  const setCookie = (await (await signInResponse).headersArray()).filter((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith(`${cookie?.name}=`));
   expect(setCookie).toHaveLength(1);
   expect(setCookie[0]?.value).not.toMatch(/;\s*domain=/i); // host-only
 

@@ -15,10 +15,10 @@ import {
   signIn,
   signOutFromHeader,
   submitConfirmation,
-  VERIFY_SUBJECT,
   verificationLink,
+  VERIFY_SUBJECT,
 } from "../support/accounts";
-import { type App, expect, test } from "../support/fixtures";
+import { expect, test, type App } from "../support/fixtures";
 import { mailsTo } from "../support/mail";
 
 const CONFIRM_FIRST = "Confirm your email address first";
@@ -154,7 +154,10 @@ test("asking for a new link replaces the first one", async ({ page, app }) => {
 });
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`a wrong password confirms nothing and keeps the link; the right one then confirms and signs in (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({ browser, app }) => {
+  test(`a wrong password confirms nothing and keeps the link; the right one then confirms and signs in (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({
+    browser,
+    app,
+  }) => {
     test.slow(); // a registration, three posts with a password check each, and a sign-in
     const context = await browser.newContext({ baseURL: app.baseURL, javaScriptEnabled });
     const page = await context.newPage();
@@ -186,7 +189,10 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`a link that already confirmed its address says so and offers sign-in, sent from a form left open or opened again (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({ browser, app }) => {
+  test(`a link that already confirmed its address says so and offers sign-in, sent from a form left open or opened again (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({
+    browser,
+    app,
+  }) => {
     test.slow(); // a registration, a confirmation, a refused post and a sign-in
     const contexts = await Promise.all([0, 1, 2].map(() => browser.newContext({ baseURL: app.baseURL, javaScriptEnabled })));
     const [waiting, confirming, later] = await Promise.all(contexts.map((context) => context.newPage()));

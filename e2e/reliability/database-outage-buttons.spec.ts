@@ -8,9 +8,9 @@
 // session's end is not confirmed yet; once the database is back the session row
 // is revoked in the background, so a copy of the cookie stops working too.
 import type { Browser, Page } from "@playwright/test";
+import { SIGNED_OUT_UNCONFIRMED_MESSAGE, UNAVAILABLE_MESSAGE } from "../../lib/auth/unavailable";
 import { createDbClient } from "../../lib/db";
 import { UNEXPECTED } from "../../lib/form-messages";
-import { SIGNED_OUT_UNCONFIRMED_MESSAGE, UNAVAILABLE_MESSAGE } from "../../lib/auth/unavailable";
 import { startPrivatePostgres } from "../../test/private-postgres";
 import { createVerifiedAccount, sessionCookie } from "../support/accounts";
 import { answerTime } from "../support/answer-time";
@@ -151,7 +151,10 @@ test.describe("Database outage: buttons", () => {
           const user = await db.user.findUniqueOrThrow({ where: { email: account.email }, select: { id: true, image: true, pendingEmail: true } });
           expect(user.image).not.toBeNull();
           expect(user.pendingEmail).toBe(pendingEmail);
-          const signOuts = await db.securityEvent.findMany({ where: { userId: user.id, type: "sign_out", createdAt: { gte: outageFrom } }, select: { outcome: true, detail: true } });
+          const signOuts = await db.securityEvent.findMany({
+            where: { userId: user.id, type: "sign_out", createdAt: { gte: outageFrom } },
+            select: { outcome: true, detail: true },
+          });
           expect(signOuts).toEqual([{ outcome: "success", detail: { confirmedLate: true } }]);
           const cancelled = await db.securityEvent.count({ where: { userId: user.id, type: "email_change_cancelled" } });
           expect(cancelled).toBe(0);

@@ -13,8 +13,8 @@ import { send } from "../../scripts/bench/http";
 import { attemptSignIn } from "../../scripts/bench/sign-in";
 import { startPrivatePostgres } from "../../test/private-postgres";
 import { createVerifiedAccount, signIn } from "../support/accounts";
-import { expect, test } from "../support/fixtures";
 import { answerTime } from "../support/answer-time";
+import { expect, test } from "../support/fixtures";
 import { startInstances } from "../support/instances";
 import { DESIGNED, OK, profileProbe, registrationProbe, signInProbe, UNAVAILABLE } from "../support/outage-probes";
 import { steadyTraffic, tally, type Sent, type SteadyTraffic } from "../support/steady-traffic";
@@ -91,23 +91,35 @@ test.describe("Database outage", () => {
       console.log(`database down for ${startDone - stopBegun} ms:\n${tally(sent.map((r) => ({ ...r, kind: `${r.kind} ${phase(r)}` })))}`);
 
       // every answer is a designed one, and none that overlapped the outage took long
-      expect(sent.filter((r) => !DESIGNED.includes(r.answer)), tally(sent)).toEqual([]);
+      expect(
+        sent.filter((r) => !DESIGNED.includes(r.answer)),
+        tally(sent),
+      ).toEqual([]);
       const overlapping = sent.filter((r) => r.startedAt < startDone && r.endedAt > stopBegun);
       expect(overlapping.filter((r) => r.endedAt - r.startedAt > ANSWER_WITHIN_MS)).toEqual([]);
       for (const kind of kinds) {
         const ofKind = sent.filter((r) => r.kind === kind);
         // before: everything worked
-        expect(ofKind.filter((r) => r.endedAt < stopBegun).every((r) => r.answer === OK), `${kind} before`).toBe(true);
+        expect(
+          ofKind.filter((r) => r.endedAt < stopBegun).every((r) => r.answer === OK),
+          `${kind} before`,
+        ).toBe(true);
         // during: each kind was tried, and each got the unavailable answer (never a profile)
         const during = ofKind.filter((r) => r.startedAt >= stopDone && r.endedAt <= startBegun);
         expect(during.length, `${kind} during`).toBeGreaterThan(0);
-        expect(during.every((r) => r.answer === UNAVAILABLE), `${kind} during`).toBe(true);
+        expect(
+          during.every((r) => r.answer === UNAVAILABLE),
+          `${kind} during`,
+        ).toBe(true);
         // after: working again within the limit, and from then on
         const after = ofKind.filter((r) => r.startedAt >= startDone);
         const firstOk = after.findIndex((r) => r.answer === OK);
         expect(firstOk, `${kind} after`).toBeGreaterThanOrEqual(0);
         expect((after[firstOk]?.endedAt ?? Infinity) - startDone, `${kind} recovery`).toBeLessThanOrEqual(RECOVERY_WITHIN_MS);
-        expect(after.slice(firstOk).every((r) => r.answer === OK), `${kind} after`).toBe(true);
+        expect(
+          after.slice(firstOk).every((r) => r.answer === OK),
+          `${kind} after`,
+        ).toBe(true);
       }
 
       // the same process throughout; ready again; the browser's session survived the outage

@@ -11,8 +11,8 @@
 // session wait on the lock (as on a pg_sleep) with the pool's connections,
 // and everything after them waits for a connection.
 import pg from "pg";
-import { ANSWER } from "../../scripts/bench/answers";
 import { NO_DATABASE_HEADER, UNAVAILABLE_MESSAGE, UNAVAILABLE_PAGE } from "../../lib/auth/unavailable";
+import { ANSWER } from "../../scripts/bench/answers";
 import { send, type CookieJar } from "../../scripts/bench/http";
 import { attemptSignIn } from "../../scripts/bench/sign-in";
 import { createVerifiedAccount } from "../support/accounts";
@@ -100,12 +100,18 @@ test.describe("Database pool exhaustion", () => {
       console.log(`pool of ${POOL_SIZE} held:\n${tally(sent)}\n${sent.map((r) => `${r.kind} ${took(r)} ms`).join(", ")}`);
 
       // every answer a designed one (readiness says it is not ready), and no request slow
-      expect(sent.filter((r) => r.kind !== "ready" && !DESIGNED.includes(r.answer)), tally(sent)).toEqual([]);
+      expect(
+        sent.filter((r) => r.kind !== "ready" && !DESIGNED.includes(r.answer)),
+        tally(sent),
+      ).toEqual([]);
       expect(sent.find((r) => r.kind === "ready")?.answer).toBe("HTTP 503");
       expect(sent.filter((r) => took(r) > LONGEST_MS)).toEqual([]);
       // while the connections were held, no signed-in page was served, and no form got through
       const views = sent.filter((r) => r.kind === "profile");
-      expect(views.every((r) => r.answer === UNAVAILABLE), tally(views)).toBe(true);
+      expect(
+        views.every((r) => r.answer === UNAVAILABLE),
+        tally(views),
+      ).toBe(true);
       expect(sent.filter((r) => r.kind !== "ready" && r.answer === OK)).toEqual([]);
       expect(sent.filter((r) => r.kind === "unavailable page")).toHaveLength(PROFILE_VIEWS);
       // all but the few that held the pool's connections gave up on waiting for one, about when they should

@@ -3,10 +3,10 @@
 // path), and the process keeps serving. (Outages that come and go, and
 // recovery, are the reliability suite's business.)
 import type { Page } from "@playwright/test";
+import { UNEXPECTED as UNEXPECTED_MESSAGE } from "../../lib/form-messages";
 import { confirmWithLink, newAccount, register, signIn, signInThroughAuthRoute, verificationLink } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { startInstances, type Instances } from "../support/instances";
-import { UNEXPECTED as UNEXPECTED_MESSAGE } from "../../lib/form-messages";
 
 /** What must never reach a person: internals of the server, its database or its files. */
 const INTERNALS = [/ECONNREFUSED/i, /prisma/i, /\bat .+\(.+:\d+:\d+\)/, /\/work\/|node_modules|\.next\//, /PrismaClient|P10\d\d/];

@@ -3,7 +3,7 @@
 // same address still gets the generic answer. The posts are the real form's,
 // recorded once in a browser without JavaScript and replayed at once.
 import type { APIResponse, Page, Request } from "@playwright/test";
-import { ACCOUNT_EXISTS_SUBJECT, fillRegistration, newAccount, VERIFY_SUBJECT, verificationLink } from "../support/accounts";
+import { ACCOUNT_EXISTS_SUBJECT, fillRegistration, newAccount, verificationLink, VERIFY_SUBJECT } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { mailsTo } from "../support/mail";
 
@@ -16,7 +16,7 @@ test.describe("a registration race", () => {
     const logStart = app.server.logs().length;
     const post = await recordFormPost(page, () => fillRegistration(page, account));
     // the same address, typed in twenty mixes of letter case
-    const typed = Array.from({ length: 20 }, (_, i) => [...account.email].map((c, j) => ((i >> j % 5) & 1 ? c.toUpperCase() : c)).join(""));
+    const typed = Array.from({ length: 20 }, (_, i) => [...account.email].map((c, j) => ((i >> (j % 5)) & 1 ? c.toUpperCase() : c)).join(""));
 
     const responses = await Promise.all(typed.map((email) => replay(page, post, email)));
     for (const response of responses) {
@@ -48,20 +48,22 @@ test.describe("a registration race", () => {
     // few seconds (as the first of twenty does on a busy server), then gives up.
     let pending: Promise<APIResponse> | undefined;
     const rolledBack = new Error("roll back");
-    await app.withDb((db) =>
-      db.$transaction(
-        async (tx) => {
-          await tx.user.create({ data: { email: account.email, name: "First", passwordHash: "not a hash" } });
-          pending = replay(page, post, account.email);
-          // longer than Prisma's old 2 s wait, shorter than DB_STATEMENT_TIMEOUT_MS (5 s), past which a wait is cut on purpose
-          await new Promise((resolve) => setTimeout(resolve, 3_500));
-          throw rolledBack;
-        },
-        { timeout: 20_000 },
-      ),
-    ).catch((error: unknown) => {
-      if (error !== rolledBack) throw error;
-    });
+    await app
+      .withDb((db) =>
+        db.$transaction(
+          async (tx) => {
+            await tx.user.create({ data: { email: account.email, name: "First", passwordHash: "not a hash" } });
+            pending = replay(page, post, account.email);
+            // longer than Prisma's old 2 s wait, shorter than DB_STATEMENT_TIMEOUT_MS (5 s), past which a wait is cut on purpose
+            await new Promise((resolve) => setTimeout(resolve, 3_500));
+            throw rolledBack;
+          },
+          { timeout: 20_000 },
+        ),
+      )
+      .catch((error: unknown) => {
+        if (error !== rolledBack) throw error;
+      });
 
     const response = await pending;
     expect(response?.url()).toBe(`${app.baseURL}/register/check-email`);

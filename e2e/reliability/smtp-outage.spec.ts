@@ -21,7 +21,6 @@ const NO_WAIT_FOR_MAIL_MS = 12_000;
 
 const outboxTo = (app: App, email: string) => app.withDb((db: DbClient) => db.outboxMessage.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } }));
 
-
 /** Three ways for the mail server to be down, each with its way back. */
 const OUTAGES: Record<string, { begin: (sink: SmtpSink) => Promise<void>; end: (sink: SmtpSink) => Promise<void> }> = {
   refusing: { begin: async (sink) => sink.setMode("refuse"), end: async (sink) => sink.setMode("accept") },
@@ -30,10 +29,7 @@ const OUTAGES: Record<string, { begin: (sink: SmtpSink) => Promise<void>; end: (
 };
 
 for (const [outage, { begin, end }] of Object.entries(OUTAGES)) {
-  test(`SMTP down (${outage}): forms answer at once, the outbox keeps only the intent, and each mail arrives once when it is back`, async ({
-    page,
-    app,
-  }) => {
+  test(`SMTP down (${outage}): forms answer at once, the outbox keeps only the intent, and each mail arrives once when it is back`, async ({ page, app }) => {
     // the mail gets up to 60 s to arrive once SMTP is back, on top of everything before it
     test.slow();
     const account = newAccount("smtp-down");
@@ -49,7 +45,16 @@ for (const [outage, { begin, end }] of Object.entries(OUTAGES)) {
       for (const [what, ms] of Object.entries({ registering, resending, resetting })) expect(ms, what).toBeLessThan(NO_WAIT_FOR_MAIL_MS);
       // each of the three messages has met the outage at least once
       await expect
-        .poll(() => (app.server.logs().slice(logStart).match(/"event":"email_retry"/g) ?? []).length, { timeout: 20_000 })
+        .poll(
+          () =>
+            (
+              app.server
+                .logs()
+                .slice(logStart)
+                .match(/"event":"email_retry"/g) ?? []
+            ).length,
+          { timeout: 20_000 },
+        )
         .toBeGreaterThanOrEqual(3);
       // the rows hold the intent and nothing secret
       const waiting = await outboxTo(app, account.email);

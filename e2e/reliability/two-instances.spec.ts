@@ -99,7 +99,9 @@ test.describe("two instances on one PostgreSQL database", () => {
     }
   });
 
-  test("Throttling across instances: a burst of 30 guesses from one address, split between them, gets six password checks in all, and another address signs in meanwhile", async ({ browser }) => {
+  test("Throttling across instances: a burst of 30 guesses from one address, split between them, gets six password checks in all, and another address signs in meanwhile", async ({
+    browser,
+  }) => {
     const ip = "203.0.113.30";
     const context = await browser.newContext({ baseURL: instances.servers[0]?.baseURL });
     const account = await createVerifiedAccount(await context.newPage(), instances, "two-burst");
@@ -108,7 +110,9 @@ test.describe("two instances on one PostgreSQL database", () => {
     const burst = Array.from({ length: 30 }, (_, n) =>
       signInThroughAuthRoute(burstClients[n % 2] as APIRequestContext, { email: uniqueEmail("two-burst"), password: `burst guess ${n}` }, { maxRedirects: 0, csrf: csrfs[n % 2] }),
     );
-    const bystanders = await Promise.all([0, 1].map(async (n) => signInThroughAuthRoute(await clientOf(n, "198.51.100.30"), { ...account, callbackUrl: "/profile" }, { maxRedirects: 0 })));
+    const bystanders = await Promise.all(
+      [0, 1].map(async (n) => signInThroughAuthRoute(await clientOf(n, "198.51.100.30"), { ...account, callbackUrl: "/profile" }, { maxRedirects: 0 })),
+    );
     const codes = (await Promise.all(burst)).map(codeOf);
 
     // a password was checked only for the "credentials" answers: the per-IP limit held for the whole burst

@@ -20,7 +20,14 @@ const SIGNED_IN_ROUTES = new Set(
   fs
     .readdirSync("app/(account)", { recursive: true, encoding: "utf8" })
     .filter((file) => path.basename(file) === "page.tsx")
-    .map((file) => `/${path.dirname(file).split(path.sep).filter((part) => !part.startsWith("(")).join("/")}`),
+    .map(
+      (file) =>
+        `/${path
+          .dirname(file)
+          .split(path.sep)
+          .filter((part) => !part.startsWith("("))
+          .join("/")}`,
+    ),
 );
 
 /** Sign-out changes only this browser's own session, so without one it has nothing to refuse. */
@@ -75,7 +82,10 @@ test("every signed-in action refuses a call with no session or an ended one, and
   const request = await playwright.request.newContext({ baseURL: app.baseURL });
   const before = await app.withDb(snapshotDatabase);
   for (const spec of actions) {
-    for (const [who, cookie] of [["no cookie", undefined], ["an ended session", ended]] as const) {
+    for (const [who, cookie] of [
+      ["no cookie", undefined],
+      ["an ended session", ended],
+    ] as const) {
       const answer = await postForm(request, app, spec, await validFields(spec, account), cookie);
       expect([303, 307], `${spec.name} with ${who}`).toContain(answer.status());
       expect(answer.headers().location, `${spec.name} with ${who}`).toMatch(/\/login\?callbackUrl=/);

@@ -9,9 +9,9 @@
 //   those pages load, or Auth.js's session answer, signed in or out.
 // A sentinel build would cost a second build; the values the build could have
 // read are what a build can leak, so they are the ones searched for.
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { signInThroughAuthRoute } from "../support/accounts";
 import type { AppOptions } from "../support/fixtures";
@@ -28,9 +28,7 @@ function urlPassword(url: string | undefined): string | undefined {
 
 function filesUnder(dir: string, keep: (file: string) => boolean): string[] {
   if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[])
-    .map((file) => path.join(dir, file))
-    .filter((file) => fs.statSync(file).isFile() && keep(file));
+  return (fs.readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[]).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile() && keep(file));
 }
 
 function readSecret(file: string): string | undefined {
@@ -63,12 +61,12 @@ test("the built client files hold none of the secrets the build could read", asy
     ".data/auth-secret": readSecret(".data/auth-secret"),
     ".data/password-pepper": readSecret(".data/password-pepper"),
   };
-  const files = [
-    ...filesUnder(".next/static", () => true),
-    ...filesUnder(".next/server/app", (file) => /\.(html|rsc|body|meta)$/.test(file)),
-  ];
+  const files = [...filesUnder(".next/static", () => true), ...filesUnder(".next/server/app", (file) => /\.(html|rsc|body|meta)$/.test(file))];
   expect(files.filter((file) => file.endsWith(".js")).length, "run `npm run build` first").toBeGreaterThan(10);
-  expect(files.some((file) => file.endsWith(".html")), "prerendered pages are searched too").toBe(true);
+  expect(
+    files.some((file) => file.endsWith(".html")),
+    "prerendered pages are searched too",
+  ).toBe(true);
   const leaks = files.flatMap((file) => {
     const text = fs.readFileSync(file, "latin1");
     return [...found(text, secrets), ...(CREDENTIALED_URL.test(text) ? ["a URL with a password"] : [])].map((name) => `${name} in ${file}`);

@@ -4,8 +4,8 @@
 // are requests with no Origin, `Origin: null`, or a cross-site fetch.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "../support/fixtures";
 import { freePort } from "../support/app-server";
+import { expect, test } from "../support/fixtures";
 import { signedInAccount } from "../support/settings";
 
 const REFUSED = "Cross-site request refused.";

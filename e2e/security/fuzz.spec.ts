@@ -76,7 +76,8 @@ test("Bad input: malformed submissions to every action and route get no 5xx, log
   const after = await app.withDb(snapshotDatabase);
   const problems = logProblems(log);
 
-  for (const offender of result.offenders) console.log(`fuzz offender #${offender.index} (seed ${seed}): ${offender.why}, status ${offender.status}\n${offender.request}\n--- answer: ${offender.body}\n`);
+  for (const offender of result.offenders)
+    console.log(`fuzz offender #${offender.index} (seed ${seed}): ${offender.why}, status ${offender.status}\n${offender.request}\n--- answer: ${offender.body}\n`);
   // each line with the requests in flight when it was printed (or the last one answered before it), and those requests once each
   const suspects = new Map<number, Sent>();
   for (const problem of problems.slice(0, 40)) {
@@ -86,7 +87,12 @@ test("Bad input: malformed submissions to every action and route get no 5xx, log
   }
   for (const sent of suspects.values()) console.log(`fuzz request #${sent.index} (seed ${seed}):\n${sent.request}\n`);
   expect.soft(result.sent).toBeGreaterThanOrEqual(COUNT);
-  expect.soft(result.offenders.map(({ index, status, why }) => `#${index} ${status} ${why}`), `seed ${seed}`).toEqual([]);
+  expect
+    .soft(
+      result.offenders.map(({ index, status, why }) => `#${index} ${status} ${why}`),
+      `seed ${seed}`,
+    )
+    .toEqual([]);
   expect.soft(problems.length, `server log problems, seed ${seed}`).toBe(0);
   expect.soft(changedTables(before, after), `tables changed, seed ${seed}`).toEqual({});
   // the one write a malformed request may cause: the record of a refused cross-site request, one per refusal

@@ -4,17 +4,10 @@
 // Confirm without that password confirms nothing, so the registrant never
 // gets a verified account; and the stranger takes the address over with a
 // password reset, after which the registrant's password no longer works.
-import {
-  ACCOUNT_EXISTS_SUBJECT,
-  register,
-  signIn,
-  submitConfirmation,
-  VERIFY_SUBJECT,
-  verificationLink,
-} from "../support/accounts";
+import { ACCOUNT_EXISTS_SUBJECT, register, signIn, submitConfirmation, verificationLink, VERIFY_SUBJECT } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { mailsTo, uniqueEmail } from "../support/mail";
-import { chooseNewPassword, NEW_PASSWORD, requestReset, resetLink, RESET_SUBJECT } from "../support/reset";
+import { chooseNewPassword, NEW_PASSWORD, requestReset, RESET_SUBJECT, resetLink } from "../support/reset";
 
 const HOSTILE_NAME = "Security alert. Call +1 555 0100 now";
 const HOSTILE_TEXT = /Security alert|555 0100/;

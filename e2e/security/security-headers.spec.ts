@@ -3,8 +3,8 @@
 // app itself, and the other protective headers; personal and link pages are
 // never stored by a cache; the build serves no source maps.
 import type { Page, Response } from "@playwright/test";
-import { expect, test } from "../support/fixtures";
 import { newAccount, register, verificationLink } from "../support/accounts";
+import { expect, test } from "../support/fixtures";
 import { signedInAccount } from "../support/settings";
 
 const SIGNED_OUT_PAGES = ["/", "/login", "/register", "/forgot-password", "/verify-email", "/reset-password", "/confirm-email", "/account-deleted"];

@@ -3,8 +3,8 @@
 // JSON line for every event type SECURITY.md names, each with the keys an
 // investigator needs, and the address only as a hash keyed apart from
 // AUTH_SECRET (so rotating the session secret does not re-key the log).
-import { emailHash, SECURITY_EVENT_TYPES } from "../../lib/security-events";
 import { eventHashKeyFrom } from "../../lib/env";
+import { emailHash, SECURITY_EVENT_TYPES } from "../../lib/security-events";
 import { newAccount, register, signInThroughAuthRoute } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { linkFromMail, uniqueEmail } from "../support/mail";

@@ -8,27 +8,34 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Cookie, Page } from "@playwright/test";
 import {
+  authCsrf,
   createConfirmedAccount,
   createVerifiedAccount,
   fillRegistration,
   newAccount,
   register,
-  authCsrf,
   sessionCookie,
   signIn,
   signInThroughAuthRoute,
   signOutFromHeader,
   submitConfirmation,
-  type TestAccount,
   verificationLink,
+  type TestAccount,
 } from "../support/accounts";
-import { type App, expect, test } from "../support/fixtures";
+import { expect, test, type App } from "../support/fixtures";
 
 /** Every page of the signed-in zone, read from the app's folders so new pages are covered too. */
 const SIGNED_IN_PAGES = fs
   .readdirSync("app/(account)", { recursive: true, encoding: "utf8" })
   .filter((file) => path.basename(file) === "page.tsx" && !file.includes("["))
-  .map((file) => `/${path.dirname(file).split(path.sep).filter((part) => !part.startsWith("(")).join("/")}`)
+  .map(
+    (file) =>
+      `/${path
+        .dirname(file)
+        .split(path.sep)
+        .filter((part) => !part.startsWith("("))
+        .join("/")}`,
+  )
   .sort();
 
 async function signInAndSeeProfile(page: Page, account: TestAccount) {
@@ -141,9 +148,7 @@ test("revoking a session row ends that browser's session at its next request, an
   await signInAndSeeProfile(phonePage, account);
 
   const laptopUserAgent = await laptopPage.evaluate(() => navigator.userAgent);
-  const revoked = await app.withDb((db) =>
-    db.session.updateMany({ where: { userAgent: laptopUserAgent, revokedAt: null }, data: { revokedAt: new Date() } }),
-  );
+  const revoked = await app.withDb((db) => db.session.updateMany({ where: { userAgent: laptopUserAgent, revokedAt: null }, data: { revokedAt: new Date() } }));
   expect(revoked.count).toBe(1);
 
   await laptopPage.reload();
@@ -175,9 +180,7 @@ test("an earlier user's cookie does not carry over into the next sign-in", async
   const planted = await browserWithCookie(browser, app, adas);
   await expectSentToSignIn(planted);
   await planted.close();
-  const sessions = await app.withDb((db) =>
-    db.session.findMany({ where: { user: { email: { in: [ada.email, bob.email] } } }, include: { user: { select: { email: true } } } }),
-  );
+  const sessions = await app.withDb((db) => db.session.findMany({ where: { user: { email: { in: [ada.email, bob.email] } } }, include: { user: { select: { email: true } } } }));
   expect(sessions.filter((s) => s.revokedAt === null).map((s) => s.user.email)).toEqual([bob.email]);
   // each account's confirmation (signed out since) and the two sign-ins here: no other
   expect(sessions).toHaveLength(4);

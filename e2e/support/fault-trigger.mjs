@@ -17,8 +17,9 @@ if (file && isMainThread && process.argv[1]?.endsWith("app-server/server.mjs")) 
       return; // nothing asked for
     }
     if (fault === "rejection") void Promise.reject(new TypeError("planted rejection: secret-looking text"));
-    if (fault === "exception") setTimeout(() => {
-      throw new RangeError("planted exception: secret-looking text");
-    });
+    if (fault === "exception")
+      setTimeout(() => {
+        throw new RangeError("planted exception: secret-looking text");
+      });
   }, 100).unref();
 }

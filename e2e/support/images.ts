@@ -19,7 +19,9 @@ export async function solidImage(format: "png" | "jpeg" | "gif", width: number, 
 export async function noisyPng(minBytes: number): Promise<Buffer> {
   const side = Math.ceil(Math.sqrt(minBytes / 3)) + 16;
   const pixels = randomBytes(side * side * 3);
-  const png = await sharp(pixels, { raw: { width: side, height: side, channels: 3 } }).png().toBuffer();
+  const png = await sharp(pixels, { raw: { width: side, height: side, channels: 3 } })
+    .png()
+    .toBuffer();
   if (png.length < minBytes) throw new Error(`noisy PNG came out at ${png.length} bytes, wanted ${minBytes}`);
   return png;
 }

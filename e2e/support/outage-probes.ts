@@ -2,8 +2,8 @@
 // away (database-outage*.spec.ts, database-pool-exhaustion.spec.ts): "ok",
 // "unavailable" (the designed answer while the database does not answer),
 // or what went wrong instead.
-import { UNEXPECTED } from "../../lib/form-messages";
 import { UNAVAILABLE_MESSAGE, UNAVAILABLE_PAGE } from "../../lib/auth/unavailable";
+import { UNEXPECTED } from "../../lib/form-messages";
 import { ANSWER, registrationVerdict } from "../../scripts/bench/answers";
 import { send, type Answer, type CookieJar } from "../../scripts/bench/http";
 import { decodeEntities, submitWithoutJavaScript } from "../../scripts/bench/no-js-form";

@@ -12,9 +12,7 @@ function send(baseURL: string, path: string, options: { method: string; headers?
     const request = http.request(new URL(path, baseURL), { ...options, localAddress: SECOND_ADDRESS }, (response) => {
       let body = "";
       response.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
-      response.on("end", () =>
-        resolve({ status: response.statusCode ?? 0, location: response.headers.location ?? null, cookies: response.headers["set-cookie"] ?? [], body }),
-      );
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, location: response.headers.location ?? null, cookies: response.headers["set-cookie"] ?? [], body }));
     });
     request.on("error", reject);
     request.end(options.body);

@@ -19,7 +19,9 @@ function memory(): { peak: number; now: number } {
 
 /** A solid-colour PNG: it compresses so well that millions of pixels fit in well under a megabyte. */
 const solidPng = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: "#3366cc" } }).png({ compressionLevel: 9 }).toBuffer();
+  sharp({ create: { width, height, channels: 3, background: "#3366cc" } })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
 
 /** Runs prepareAvatar and says what it answered, how long it took and how far the peak memory rose. */
 async function cost(bytes: Buffer) {

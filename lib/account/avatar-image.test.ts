@@ -9,8 +9,7 @@ import { AVATAR_SIZE, prepareAvatar, sniffImageType } from "./avatar-image";
 const RED = { r: 255, g: 0, b: 0 };
 const BLUE = { r: 0, g: 0, b: 255 };
 
-const solid = (width: number, height: number, background = "#3366cc"): Sharp =>
-  sharp({ create: { width, height, channels: 3, background } });
+const solid = (width: number, height: number, background = "#3366cc"): Sharp => sharp({ create: { width, height, channels: 3, background } });
 const png = (width = 300, height = 200) => solid(width, height).png().toBuffer();
 const jpeg = (width = 300, height = 200) => solid(width, height).jpeg().toBuffer();
 const webp = (width = 300, height = 200) => solid(width, height).webp().toBuffer();
@@ -162,7 +161,10 @@ describe("prepareAvatar", () => {
   });
 
   it("takes an image at the bounds: 8,192 pixels long, 10 times longer than wide", async () => {
-    for (const [width, height] of [[8_192, 820], [100, 1_000]] as const) {
+    for (const [width, height] of [
+      [8_192, 820],
+      [100, 1_000],
+    ] as const) {
       expect(await sharp(await prepared(await png(width, height))).metadata()).toMatchObject({ width: AVATAR_SIZE, height: AVATAR_SIZE });
     }
   });
@@ -171,7 +173,9 @@ describe("prepareAvatar", () => {
     // a grey strip with one red square near its right end: the avatar is that square
     const width = 3_000;
     const height = 600;
-    const square = await sharp({ create: { width: 500, height: 500, channels: 3, background: RED } }).png().toBuffer();
+    const square = await sharp({ create: { width: 500, height: 500, channels: 3, background: RED } })
+      .png()
+      .toBuffer();
     const input = await solid(width, height, "#808080")
       .composite([{ input: square, left: 2_400, top: 50 }])
       .png()

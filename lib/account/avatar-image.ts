@@ -28,8 +28,7 @@ type AvatarType = (typeof AVATAR_TYPES)[number];
 export type AvatarImage = { data: Buffer; contentType: "image/webp" };
 export type AvatarResult = { ok: true; image: AvatarImage } | { ok: false; error: string };
 
-const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0) =>
-  signature.every((byte, index) => bytes[offset + index] === byte);
+const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0) => signature.every((byte, index) => bytes[offset + index] === byte);
 
 /** The image type that a file's content announces, whatever it is called. */
 export function sniffImageType(bytes: Uint8Array): AvatarType | null {
@@ -81,10 +80,7 @@ export async function prepareAvatar(bytes: Uint8Array): Promise<AvatarResult> {
     const raw = { width: preview.info.width, height: preview.info.height, channels: preview.info.channels };
     const side = Math.min(raw.width, raw.height);
     // the square the attention strategy picks, at the preview's scale: a crop, no resampling
-    const square = await sharp(preview.data, { raw })
-      .resize(side, side, { fit: "cover", position: "attention" })
-      .raw()
-      .toBuffer({ resolveWithObject: true });
+    const square = await sharp(preview.data, { raw }).resize(side, side, { fit: "cover", position: "attention" }).raw().toBuffer({ resolveWithObject: true });
     const data = await sharp(square.data, { raw: { width: side, height: side, channels: square.info.channels } })
       .resize(AVATAR_SIZE, AVATAR_SIZE) // a no-op unless the picture was smaller than the avatar
       .webp({ quality: 82 })

@@ -3,17 +3,20 @@
 // left costs nothing, and nothing is stored unless a picture came out whole.
 import sharp from "sharp";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { useAccountTestBed } from "@/test/account-test-bed";
-import { DB_KINDS } from "@/test/databases";
-import { signedInUser } from "@/test/signed-in-user";
 import { limitVariable } from "@/lib/auth/limit-setting";
 import { isServerBusy } from "@/lib/server-busy";
 import { AVATAR_ERRORS } from "@/lib/validation/form-constants";
 import { createWorkQueue, type WorkQueue } from "@/lib/work-queue";
+import { useAccountTestBed } from "@/test/account-test-bed";
+import { DB_KINDS } from "@/test/databases";
+import { signedInUser } from "@/test/signed-in-user";
 import { AVATAR_UPLOADS, uploadAvatar } from "./avatar-upload";
 import { findAvatar } from "./profile";
 
-const png = () => sharp({ create: { width: 64, height: 64, channels: 3, background: "#cc3366" } }).png().toBuffer();
+const png = () =>
+  sharp({ create: { width: 64, height: 64, channels: 3, background: "#cc3366" } })
+    .png()
+    .toBuffer();
 
 /** A real queue that counts the jobs it was given. */
 function countingQueue(options = { concurrency: 1, maxWaiting: 4 }): WorkQueue & { jobs: number } {

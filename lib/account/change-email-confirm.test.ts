@@ -27,7 +27,12 @@ describe.each(DB_KINDS)("confirmEmailChange on %s", (kind) => {
   /** Delivers the outbox and returns the token in the newest mail to the address whose text matches the link pattern. */
   async function deliverAndReadLink(email: string, link = CONFIRM_LINK): Promise<string> {
     await bed.deliverAll();
-    const token = link.exec(bed.sink.messagesTo(email).filter((m) => link.test(m.text)).at(-1)?.text ?? "")?.[1];
+    const token = link.exec(
+      bed.sink
+        .messagesTo(email)
+        .filter((m) => link.test(m.text))
+        .at(-1)?.text ?? "",
+    )?.[1];
     if (!token) throw new Error(`no ${link.source} link in the mail to ${email}`);
     return token;
   }

@@ -23,15 +23,19 @@ describe.each(DB_KINDS)("requestEmailChange on %s", (kind) => {
   /** What following a confirmation link ends in (whose link it was has its own test). */
   const followLink = async (token: string) => (await confirmEmailChange(bed.db, token)).result;
 
-  const request = (userId: string, newEmail: string, currentPassword = CURRENT_PASSWORD) =>
-    requestEmailChange(bed.deps, { userId, newEmail, currentPassword });
+  const request = (userId: string, newEmail: string, currentPassword = CURRENT_PASSWORD) => requestEmailChange(bed.deps, { userId, newEmail, currentPassword });
   const userRow = (id: string) => bed.db.user.findUniqueOrThrow({ where: { id } });
   const templatesTo = async (to: string) => (await bed.db.outboxMessage.findMany({ where: { to }, orderBy: { createdAt: "asc" } })).map((row) => row.template);
 
   /** Delivers the outbox and returns the token of the newest confirmation link sent to the address. */
   async function deliverAndReadLink(email: string): Promise<string> {
     await bed.deliverAll();
-    const token = LINK.exec(bed.sink.messagesTo(email).filter((m) => LINK.test(m.text)).at(-1)?.text ?? "")?.[1];
+    const token = LINK.exec(
+      bed.sink
+        .messagesTo(email)
+        .filter((m) => LINK.test(m.text))
+        .at(-1)?.text ?? "",
+    )?.[1];
     if (!token) throw new Error(`no confirmation link in the mail to ${email}`);
     return token;
   }

@@ -17,15 +17,9 @@ export type ChangePasswordInput = {
   device: string;
 };
 
-export type ChangePasswordOutcome =
-  | { ok: true }
-  | { ok: false; field?: "currentPassword" | "password"; error: string };
+export type ChangePasswordOutcome = { ok: true } | { ok: false; field?: "currentPassword" | "password"; error: string };
 
-export async function changePassword(
-  deps: AccountDeps,
-  input: ChangePasswordInput,
-  rules: PasswordRules,
-): Promise<ChangePasswordOutcome> {
+export async function changePassword(deps: AccountDeps, input: ChangePasswordInput, rules: PasswordRules): Promise<ChangePasswordOutcome> {
   const { db, hasher } = deps;
   const check = await checkCurrentPassword(deps, input.userId, input.currentPassword);
   if (!check.ok) return check;

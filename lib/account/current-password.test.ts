@@ -3,8 +3,8 @@
 // spreading guesses over the password, email, sessions and delete forms.
 import { describe, expect, it } from "vitest";
 import { limitKey } from "@/lib/auth/rate-limit";
-import { DB_KINDS } from "@/test/databases";
 import { useAccountTestBed } from "@/test/account-test-bed";
+import { DB_KINDS } from "@/test/databases";
 import { CURRENT_PASSWORD, signedInUser, TEST_SESSION_POLICY } from "@/test/signed-in-user";
 import { requestEmailChange } from "./change-email";
 import { checkCurrentPassword, forgetPasswordChecks, PASSWORD_CHECK_ATTEMPTS, WRONG_CURRENT_PASSWORD } from "./current-password";

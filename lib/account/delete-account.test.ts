@@ -22,7 +22,9 @@ describe.each(DB_KINDS)("deleteAccount on %s", (kind) => {
   /** A signed-in account with an avatar and a delivered reset link (a token and a sent mail). */
   async function accountWithHistory(label: string) {
     const account = await signedInUser(bed.deps, label, { name: "Ada" });
-    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#3366cc" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#3366cc" } })
+      .png()
+      .toBuffer();
     const avatar = await prepareAvatar(png);
     if (!avatar.ok) throw new Error(avatar.error);
     await saveAvatar(bed.db, account.user.id, avatar.image);

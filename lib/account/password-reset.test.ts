@@ -14,14 +14,7 @@ import { openTestDb, type TestDb } from "@/test/db";
 import { SmtpSink } from "@/test/smtp-sink";
 import { changePassword } from "./change-password";
 import type { AccountDeps } from "./deps";
-import {
-  inspectResetLink,
-  requestPasswordReset,
-  resetPassword,
-  RESET_REQUESTS_PER_EMAIL,
-  RESET_REQUESTS_PER_IP,
-  RESET_SUBMISSIONS_PER_IP,
-} from "./password-reset";
+import { inspectResetLink, requestPasswordReset, RESET_REQUESTS_PER_EMAIL, RESET_REQUESTS_PER_IP, RESET_SUBMISSIONS_PER_IP, resetPassword } from "./password-reset";
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const RULES: PasswordRules = { minLength: 12, isCommon: isCommonPassword };
@@ -144,10 +137,7 @@ describe.each(DB_KINDS)("password reset on %s", (kind) => {
       const [userBefore, sessionsBefore] = [await userRow(user.id), await sessionsOf(user.id)];
       const unknown = newEmail("nobody");
 
-      const answers = [
-        await requestPasswordReset(testDb.db, { email: unknown, ip: newIp() }),
-        await requestPasswordReset(testDb.db, { email: user.email, ip: newIp() }),
-      ];
+      const answers = [await requestPasswordReset(testDb.db, { email: unknown, ip: newIp() }), await requestPasswordReset(testDb.db, { email: user.email, ip: newIp() })];
       expect(answers).toEqual([undefined, undefined]);
 
       expect(await testDb.db.outboxMessage.count({ where: { to: unknown } })).toBe(0);
@@ -368,11 +358,7 @@ describe.each(DB_KINDS)("password reset on %s", (kind) => {
       const token = await requestLink(user.email);
       expect(await inspectResetLink(testDb.db, token)).toBe("valid");
 
-      const changed = await changePassword(
-        deps,
-        { userId: user.id, sessionId: sid, currentPassword: OLD_PASSWORD, password: NEW_PASSWORD, device: DEVICE },
-        RULES,
-      );
+      const changed = await changePassword(deps, { userId: user.id, sessionId: sid, currentPassword: OLD_PASSWORD, password: NEW_PASSWORD, device: DEVICE }, RULES);
       expect(changed).toEqual({ ok: true });
       expect(await inspectResetLink(testDb.db, token)).toBe("invalid");
       expect(await resetPassword(deps, { token, password: "attacker chosen passphrase", device: DEVICE, ip: null }, RULES)).toEqual({ ok: false, reason: "invalid" });

@@ -3,8 +3,8 @@
 import { claimLinkToken, readLinkToken, type LinkTokenProblem } from "@/lib/auth/link-token";
 import { passwordProblem, type PasswordRules } from "@/lib/auth/password-policy";
 import { hitLimit, type Limit } from "@/lib/auth/rate-limit";
-import { clearSignInFailures } from "@/lib/auth/sign-in-throttle";
 import { revokeUserSessions } from "@/lib/auth/sessions";
+import { clearSignInFailures } from "@/lib/auth/sign-in-throttle";
 import type { DbClient } from "@/lib/db";
 import { queueEmail } from "@/lib/mail";
 import type { AccountDeps } from "./deps";
@@ -35,10 +35,7 @@ export async function inspectResetLink(db: DbClient, token: string): Promise<Res
   return read.ok ? "valid" : read.reason;
 }
 
-export type ResetOutcome =
-  | { ok: true; userId: string }
-  | { ok: false; reason: LinkTokenProblem | "throttled" }
-  | { ok: false; reason: "weak"; message: string };
+export type ResetOutcome = { ok: true; userId: string } | { ok: false; reason: LinkTokenProblem | "throttled" } | { ok: false; reason: "weak"; message: string };
 
 /**
  * Sets a new password from a reset link. A rejected password leaves the link

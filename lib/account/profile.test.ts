@@ -12,7 +12,9 @@ const AVATAR_URL = /^\/profile\/avatar\?v=[A-Za-z0-9_-]{16}$/;
 
 /** A real avatar, as the upload action makes it, of one colour. */
 async function avatarOf(colour: string): Promise<AvatarImage> {
-  const png = await sharp({ create: { width: 80, height: 80, channels: 3, background: colour } }).png().toBuffer();
+  const png = await sharp({ create: { width: 80, height: 80, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
   const result = await prepareAvatar(png);
   if (!result.ok) throw new Error(result.error);
   return result.image;

@@ -23,10 +23,7 @@ export async function saveAvatar(db: DbClient, userId: string, image: AvatarImag
 }
 
 export async function removeAvatar(db: DbClient, userId: string): Promise<void> {
-  await db.$transaction([
-    db.avatar.deleteMany({ where: { userId } }),
-    db.user.update({ where: { id: userId }, data: { image: null } }),
-  ]);
+  await db.$transaction([db.avatar.deleteMany({ where: { userId } }), db.user.update({ where: { id: userId }, data: { image: null } })]);
 }
 
 export async function findAvatar(db: DbClient, userId: string) {

@@ -30,8 +30,7 @@ describe.each(DB_KINDS)("registerAccount on %s", (kind) => {
     if (!outcome.ok) throw new Error(`refused: ${outcome.error}`);
     return outcome.userId;
   };
-  const userWithHash = (email: string) =>
-    testDb.db.user.findUniqueOrThrow({ where: { email }, omit: { passwordHash: false } });
+  const userWithHash = (email: string) => testDb.db.user.findUniqueOrThrow({ where: { email }, omit: { passwordHash: false } });
   const outboxTo = (email: string) => testDb.db.outboxMessage.findMany({ where: { to: email } });
   const countTemplates = async (email: string) => {
     const counts: Record<string, number> = {};
@@ -65,12 +64,8 @@ describe.each(DB_KINDS)("registerAccount on %s", (kind) => {
     it("leaves no user behind when the mail cannot be queued: both writes are one transaction", async () => {
       const email = newEmail("atomic");
       // a trigger makes the outbox insert fail after the user insert has run
-      await testDb.db.$executeRawUnsafe(
-        `CREATE FUNCTION refuse_outbox() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox refused by the test'; END $$`,
-      );
-      await testDb.db.$executeRawUnsafe(
-        `CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox_messages FOR EACH ROW EXECUTE FUNCTION refuse_outbox()`,
-      );
+      await testDb.db.$executeRawUnsafe(`CREATE FUNCTION refuse_outbox() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox refused by the test'; END $$`);
+      await testDb.db.$executeRawUnsafe(`CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox_messages FOR EACH ROW EXECUTE FUNCTION refuse_outbox()`);
       try {
         await expect(register(email)).rejects.toThrow();
       } finally {

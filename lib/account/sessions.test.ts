@@ -18,8 +18,7 @@ describe.each(DB_KINDS)("account sessions on %s", (kind) => {
   const bed = useAccountTestBed(kind);
 
   const rowOf = (sid: string) => bed.db.session.findUniqueOrThrow({ where: { sessionToken: hashSessionId(sid) } });
-  const setRow = (sid: string, data: { lastSeenAt?: Date; expires?: Date }) =>
-    bed.db.session.update({ where: { sessionToken: hashSessionId(sid) }, data });
+  const setRow = (sid: string, data: { lastSeenAt?: Date; expires?: Date }) => bed.db.session.update({ where: { sessionToken: hashSessionId(sid) }, data });
   const isLive = async (sid: string) => (await findLiveSession(bed.db, TEST_SESSION_POLICY, sid)) !== null;
   const list = (userId: string, currentSid: string) => listSessions(bed.deps, TEST_SESSION_POLICY, userId, currentSid);
   const end = (input: Omit<EndSessionsInput, "currentPassword"> & { currentPassword?: string }) =>

@@ -15,12 +15,7 @@ export type SessionSummary = {
   current: boolean;
 };
 
-export async function listSessions(
-  { db }: Pick<AccountDeps, "db">,
-  policy: SessionPolicy,
-  userId: string,
-  currentSid: string,
-): Promise<SessionSummary[]> {
+export async function listSessions({ db }: Pick<AccountDeps, "db">, policy: SessionPolicy, userId: string, currentSid: string): Promise<SessionSummary[]> {
   const rows = await db.session.findMany({
     where: liveSessionsOf(userId, policy),
     orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],

@@ -37,8 +37,7 @@ describe.each(DB_KINDS)("a burst of sign-ins on %s", (kind) => {
   const bed = useAccountTestBed(kind);
   let ipSerial = 0;
   const freshIp = () => `192.0.2.${++ipSerial}`;
-  const attempt = (deps: AccountDeps, email: string, password: string, ip: string | null) =>
-    checkCredentials(deps, { email, password, ip }, POLICY);
+  const attempt = (deps: AccountDeps, email: string, password: string, ip: string | null) => checkCredentials(deps, { email, password, ip }, POLICY);
 
   it("checks at most the free failures' worth of 30 concurrent wrong guesses, and then refuses the right password", async () => {
     const { user } = await signedInUser(bed.deps, "burst");

@@ -46,8 +46,7 @@ describe.each(DB_KINDS)("checkCredentials on %s", (kind) => {
     const user = await unverifiedUser(label);
     return testDb.db.user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
   }
-  const storedHash = async (userId: string) =>
-    (await testDb.db.user.findUniqueOrThrow({ where: { id: userId }, omit: { passwordHash: false } })).passwordHash;
+  const storedHash = async (userId: string) => (await testDb.db.user.findUniqueOrThrow({ where: { id: userId }, omit: { passwordHash: false } })).passwordHash;
   const verifyMailsTo = (email: string) => testDb.db.outboxMessage.count({ where: { to: email, template: "verify-email" } });
   const check = (email: string, password: string) => checkCredentials(deps, { email, password }, ROOMY_POLICY);
 

@@ -1,12 +1,7 @@
 // Checks an email and password. Unknown addresses and wrong passwords get
 // the same answer after the same work; only the right password learns that
 // the address still needs verifying.
-import {
-  refundSignInAttempt,
-  reserveSignInAttempt,
-  settleSignInSuccess,
-  type SignInPolicy,
-} from "@/lib/auth/sign-in-throttle";
+import { refundSignInAttempt, reserveSignInAttempt, settleSignInSuccess, type SignInPolicy } from "@/lib/auth/sign-in-throttle";
 import type { AccountDeps } from "./deps";
 import { queueVerificationLink } from "./verify-email";
 
@@ -17,18 +12,12 @@ export type SignInOutcome =
   | { ok: false; reason: "unverified" | "locked" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-export async function checkCredentials(
-  { db, hasher }: AccountDeps,
-  input: { email: string; password: string; ip?: string | null },
-  policy: SignInPolicy,
-): Promise<SignInOutcome> {
+export async function checkCredentials({ db, hasher }: AccountDeps, input: { email: string; password: string; ip?: string | null }, policy: SignInPolicy): Promise<SignInOutcome> {
   const client = input.ip ?? null;
   // The slot is taken (and counted as a failure) before any hashing: concurrent guesses cannot all pass.
   const reservation = await reserveSignInAttempt(db, policy, { email: input.email, ip: client });
   if (!reservation.allowed) {
-    return reservation.reason === "locked"
-      ? { ok: false, reason: "locked" }
-      : { ok: false, reason: "throttled", retryAfterSeconds: reservation.retryAfterSeconds };
+    return reservation.reason === "locked" ? { ok: false, reason: "locked" } : { ok: false, reason: "throttled", retryAfterSeconds: reservation.retryAfterSeconds };
   }
   const { slot } = reservation;
   let user, valid;

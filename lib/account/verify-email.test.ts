@@ -6,13 +6,13 @@ import { createHash } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { limitKey } from "@/lib/auth/rate-limit";
 import { createSession, findLiveSession } from "@/lib/auth/sessions";
+import type { SignInPolicy } from "@/lib/auth/sign-in-throttle";
 import { newToken } from "@/lib/auth/tokens";
 import { deliverDueEmails, type MailWorkerConfig } from "@/lib/mail-worker";
 import { deliverAll, mailWorkerConfig, storedTexts, TEST_APP_URL, testHasher } from "@/test/account-deps";
 import { DB_KINDS } from "@/test/databases";
 import { openTestDb, type TestDb } from "@/test/db";
 import { SmtpSink } from "@/test/smtp-sink";
-import type { SignInPolicy } from "@/lib/auth/sign-in-throttle";
 import type { AccountDeps } from "./deps";
 import { registerAccount } from "./register";
 import { checkCredentials } from "./sign-in";
@@ -78,8 +78,7 @@ describe.each(DB_KINDS)("email verification on %s", (kind) => {
   }
   const tokenRow = (token: string) => testDb.db.token.findUniqueOrThrow({ where: { tokenHash: sha256(token) } });
 
-  const emailVerifiedOf = async (userId: string) =>
-    (await testDb.db.user.findUniqueOrThrow({ where: { id: userId } })).emailVerified;
+  const emailVerifiedOf = async (userId: string) => (await testDb.db.user.findUniqueOrThrow({ where: { id: userId } })).emailVerified;
   const verifyMailsTo = (email: string) => testDb.db.outboxMessage.count({ where: { to: email, template: "verify-email" } });
 
   describe("the verification mail", () => {

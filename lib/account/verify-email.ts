@@ -4,15 +4,10 @@
 // password and may not own the inbox: a link alone must not hand them a
 // verified account. A stranger who does own the inbox takes the account over
 // with a password reset instead (password-reset.ts verifies the address too).
+import { claimLinkToken, readLinkToken, type LinkTokenProblem, type LinkTokenRead } from "@/lib/auth/link-token";
 import { hitLimit, type Limit } from "@/lib/auth/rate-limit";
 import { revokeUserSessions } from "@/lib/auth/sessions";
-import {
-  refundSignInAttempt,
-  reserveSignInAttempt,
-  settleSignInSuccess,
-  type SignInPolicy,
-} from "@/lib/auth/sign-in-throttle";
-import { claimLinkToken, readLinkToken, type LinkTokenProblem, type LinkTokenRead } from "@/lib/auth/link-token";
+import { refundSignInAttempt, reserveSignInAttempt, settleSignInSuccess, type SignInPolicy } from "@/lib/auth/sign-in-throttle";
 import type { DbClient } from "@/lib/db";
 import { queueEmail } from "@/lib/mail";
 import type { AccountDeps } from "./deps";
@@ -86,11 +81,7 @@ async function checkPassword(
  * usable; the right one spends the link, verifies the address and signs out
  * any session the account had before.
  */
-export async function confirmEmail(
-  deps: AccountDeps,
-  input: { token: string; password: string; ip: string | null },
-  policy: SignInPolicy,
-): Promise<VerifyOutcome> {
+export async function confirmEmail(deps: AccountDeps, input: { token: string; password: string; ip: string | null }, policy: SignInPolicy): Promise<VerifyOutcome> {
   const { db } = deps;
   const read = await readLinkToken(db, input.token, "VERIFY_EMAIL");
   // a link that cannot confirm anything checks no password

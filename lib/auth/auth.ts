@@ -13,9 +13,9 @@ import { log } from "@/lib/log";
 import { isServerBusy } from "@/lib/server-busy";
 import { signInSchema } from "@/lib/validation/sign-in";
 import { audit } from "./audit";
-import { requestMeta } from "./request-meta";
-import { safeRedirectUrl } from "./redirects";
 import { endReplacedSession, endSignedOutSession } from "./end-session";
+import { safeRedirectUrl } from "./redirects";
+import { requestMeta } from "./request-meta";
 import { sessionCookieName } from "./session-cookie";
 import { checkSession, createSession, rotateSessionId } from "./sessions";
 

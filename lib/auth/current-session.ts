@@ -1,8 +1,8 @@
 import "server-only";
+import { decode } from "next-auth/jwt";
 // This browser's session id, read from its own cookie. It never appears in
 // the session object Auth.js hands to the browser.
 import { cookies } from "next/headers";
-import { decode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { sessionCookieName } from "./session-cookie";
 

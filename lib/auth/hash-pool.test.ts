@@ -19,9 +19,7 @@ describe("the hashing pool", () => {
   afterAll(() => pool.destroy());
 
   it("hashes and verifies without the main thread ever calling bcrypt", async () => {
-    const onMainThread = (["hash", "hashSync", "compare", "compareSync", "genSalt", "genSaltSync"] as const).map((name) =>
-      vi.spyOn(bcrypt, name),
-    );
+    const onMainThread = (["hash", "hashSync", "compare", "compareSync", "genSalt", "genSaltSync"] as const).map((name) => vi.spyOn(bcrypt, name));
     const hash = await hasher.hash("correct horse battery staple");
     expect(await hasher.verify("correct horse battery staple", hash)).toBe(true);
     expect(await hasher.verify("wrong horse battery staple", hash)).toBe(false);
@@ -91,8 +89,7 @@ function niceness(statFile: string): number {
   return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
 }
 
-const threadsNicerThan = (nice: number) =>
-  readdirSync("/proc/self/task").filter((tid) => niceness(`/proc/self/task/${tid}/stat`) > nice).length;
+const threadsNicerThan = (nice: number) => readdirSync("/proc/self/task").filter((tid) => niceness(`/proc/self/task/${tid}/stat`) > nice).length;
 
 describe.runIf(process.platform === "linux")("hashing threads on Linux", () => {
   it("run at a lower priority than the thread that serves requests", async () => {

@@ -77,7 +77,9 @@ function contextWords(context: PasswordContext): ContextWord[] {
   const add = (word: string, source: ContextWord["source"]) => {
     if ([...word].length >= 3) words.push({ word, source });
   };
-  const email = normalizePassword(context.email ?? "").toLowerCase().trim();
+  const email = normalizePassword(context.email ?? "")
+    .toLowerCase()
+    .trim();
   if (email) {
     const at = email.lastIndexOf("@");
     const local = at === -1 ? email : email.slice(0, at);

@@ -2,4 +2,3 @@
 export function sessionCookieName(secure: boolean): string {
   return secure ? "__Host-authjs.session-token" : "authjs.session-token";
 }
-

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDbClient } from "@/lib/db";
 import { DB_KINDS } from "@/test/databases";
 import { openTestDb, type TestDb } from "@/test/db";
-import { createDbClient } from "@/lib/db";
 import { checkSession, createSession, findLiveSession, hashSessionId, revokeSession, revokeUserSessions, rotateSessionId, type SessionPolicy } from "./sessions";
 
 const policy = { idleMinutes: 60, maxAgeDays: 30 };
@@ -16,11 +16,9 @@ describe.each(DB_KINDS)("sessions on %s", (kind) => {
   });
   afterAll(() => testDb.close());
 
-  const newSession = (persistent = false) =>
-    createSession(testDb.db, policy, { userId, persistent, userAgent: "Firefox", ip: "192.0.2.1" });
+  const newSession = (persistent = false) => createSession(testDb.db, policy, { userId, persistent, userAgent: "Firefox", ip: "192.0.2.1" });
   const rowOf = (sid: string) => testDb.db.session.findUniqueOrThrow({ where: { sessionToken: hashSessionId(sid) } });
-  const age = (sid: string, data: { lastSeenAt?: Date; expires?: Date }) =>
-    testDb.db.session.update({ where: { sessionToken: hashSessionId(sid) }, data });
+  const age = (sid: string, data: { lastSeenAt?: Date; expires?: Date }) => testDb.db.session.update({ where: { sessionToken: hashSessionId(sid) }, data });
 
   it("stores only a hash of a random 256-bit id", async () => {
     const sid = await newSession();

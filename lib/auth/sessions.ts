@@ -22,11 +22,7 @@ export function hashSessionId(sid: string): string {
   return createHash("sha256").update(sid).digest("hex");
 }
 
-export async function createSession(
-  db: DbClient,
-  policy: SessionPolicy,
-  session: { userId: string; persistent: boolean } & SessionMeta,
-): Promise<string> {
+export async function createSession(db: DbClient, policy: SessionPolicy, session: { userId: string; persistent: boolean } & SessionMeta): Promise<string> {
   const sid = randomBytes(32).toString("base64url");
   await db.session.create({
     data: {

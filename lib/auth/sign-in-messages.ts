@@ -5,8 +5,7 @@ import { SERVER_BUSY_MESSAGE } from "@/lib/server-busy";
 
 const WRONG = "That email and password don't match an account.";
 const UNVERIFIED = "Confirm your email address first: we've sent a new link to your inbox.";
-const LOCKED =
-  "Signing in with this address is locked after too many failed attempts. Reset the password to unlock it: we'll email a link if the address has an account.";
+const LOCKED = "Signing in with this address is locked after too many failed attempts. Reset the password to unlock it: we'll email a link if the address has an account.";
 
 function inWords(seconds: number): string {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;

@@ -5,10 +5,10 @@
 // sends whole bursts).
 import { describe, expect, it } from "vitest";
 import { checkCredentials } from "@/lib/account/sign-in";
+import { signInSchema } from "@/lib/validation/sign-in";
 import { useAccountTestBed } from "@/test/account-test-bed";
 import { DB_KINDS } from "@/test/databases";
 import { CURRENT_PASSWORD, signedInUser, uniqueEmail } from "@/test/signed-in-user";
-import { signInSchema } from "@/lib/validation/sign-in";
 import { limitKey } from "./rate-limit";
 import { backoffMs, clearSignInFailures, earliestLockoutMs, reserveSignInAttempt, type SignInPolicy } from "./sign-in-throttle";
 

@@ -27,7 +27,10 @@ export type TrustedProxies = { has(address: string): boolean };
 /** Addresses and CIDR ranges, comma-separated: "127.0.0.1, 10.0.0.0/8, ::1". Throws on anything else. */
 export function parseTrustedProxies(list: string | undefined): TrustedProxies {
   const blocks = new BlockList();
-  for (const entry of (list ?? "").split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of (list ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [address, prefix, extra] = entry.split("/");
     const ip = plain(address);
     const family = ip && isIP(ip) === 6 ? "ipv6" : "ipv4";

@@ -6,10 +6,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { clientSignal, signalWhenClientLeaves, withClientSignal } from "./client-signal";
 
 let server: http.Server | undefined;
-afterEach(() => new Promise<void>((resolve) => {
-  server?.closeAllConnections();
-  return server ? server.close(() => resolve()) : resolve();
-}));
+afterEach(
+  () =>
+    new Promise<void>((resolve) => {
+      server?.closeAllConnections();
+      return server ? server.close(() => resolve()) : resolve();
+    }),
+);
 
 /** A server whose handler reads clientSignal() only after `delayMs`, as queued work would. */
 async function serve(delayMs: number) {

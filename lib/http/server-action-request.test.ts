@@ -26,7 +26,15 @@ describe("mayBeServerAction", () => {
 
 describe("fence 8: serverActionRefusal, forms posted without JavaScript", () => {
   it("passes a plain action's form and a useActionState form as the pages render them", () => {
-    expect(refusal(multipart, form([[`$ACTION_ID_${ID}`, ""], ["x", "1"]]))).toBe("passes");
+    expect(
+      refusal(
+        multipart,
+        form([
+          [`$ACTION_ID_${ID}`, ""],
+          ["x", "1"],
+        ]),
+      ),
+    ).toBe("passes");
     expect(refusal(multipart, stateForm(JSON.stringify({ id: ID, bound: "$@1" })))).toBe("passes");
   });
 
@@ -42,17 +50,41 @@ describe("fence 8: serverActionRefusal, forms posted without JavaScript", () => 
 
   it.each([
     ["an unreadable body", null],
-    ["two action ids", form([[`$ACTION_ID_${ID}`, ""], ["$ACTION_ID_abc", ""]])],
-    ["an action id twice", form([[`$ACTION_ID_${ID}`, ""], [`$ACTION_ID_${ID}`, ""]])],
+    [
+      "two action ids",
+      form([
+        [`$ACTION_ID_${ID}`, ""],
+        ["$ACTION_ID_abc", ""],
+      ]),
+    ],
+    [
+      "an action id twice",
+      form([
+        [`$ACTION_ID_${ID}`, ""],
+        [`$ACTION_ID_${ID}`, ""],
+      ]),
+    ],
     ["metadata that is not JSON", stateForm('{"id":')],
     ["bound arguments that reference other parts", stateForm(JSON.stringify({ id: ID, bound: "$@1" }), '["$K1"]')],
     ["bound arguments pointing elsewhere", stateForm(JSON.stringify({ id: ID, bound: "$@9" }))],
     ["more bound arguments than the state", stateForm(JSON.stringify({ id: ID, bound: "$@1" }), "[null,1]")],
-    ["a part of the action's encoding missing", form([["$ACTION_REF_1", ""], ["$ACTION_1:0", JSON.stringify({ id: ID, bound: "$@1" })]])],
+    [
+      "a part of the action's encoding missing",
+      form([
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", JSON.stringify({ id: ID, bound: "$@1" })],
+      ]),
+    ],
     ["another encoded part", stateForm(JSON.stringify({ id: ID, bound: "$@1" }), "[null]", [["$ACTION_1:2", "[]"]])],
     ["metadata not written as React writes it", stateForm(JSON.stringify({ bound: "$@1", id: ID }))],
     ["metadata whose id is escaped (Next.js reads the text, not the JSON)", stateForm(`{"id":"\\u00${ID.charCodeAt(0).toString(16)}${ID.slice(1)}","bound":"$@1"}`)],
-    ["an action key with no action", form([["$ACTION_KEY", "k1"], ["email", "a@b.test"]])],
+    [
+      "an action key with no action",
+      form([
+        ["$ACTION_KEY", "k1"],
+        ["email", "a@b.test"],
+      ]),
+    ],
   ])("answers 400 for %s", (_case, body) => {
     expect(refusal(multipart, body)).toBe(400);
   });

@@ -5,8 +5,7 @@ import { ALL_OTHER_SESSIONS } from "./form-constants";
 
 const PASSWORD = "tangerine bicycle orchestra";
 const SESSION_ID = "cm4x9k2lq0000abcd1234efgh"; // a cuid, as Prisma makes session ids
-const pathsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
-  (result.error?.issues ?? []).map((issue) => issue.path.join("."));
+const pathsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => (result.error?.issues ?? []).map((issue) => issue.path.join("."));
 
 describe("changeEmailSchema", () => {
   it("normalises the new address and keeps only the two fields", () => {

@@ -5,12 +5,8 @@ import * as z from "zod/mini";
 import { AVATAR_ERRORS, AVATAR_MAX_BYTES } from "./form-constants";
 
 /** A file input's value in the browser is a list; the first file is the upload. */
-const firstFile = (value: unknown) =>
-  typeof FileList !== "undefined" && value instanceof FileList ? (value.item(0) ?? undefined) : value;
+const firstFile = (value: unknown) => (typeof FileList !== "undefined" && value instanceof FileList ? (value.item(0) ?? undefined) : value);
 
 export const avatarSchema = z.object({
-  avatar: z.pipe(
-    z.transform(firstFile),
-    z.file({ error: AVATAR_ERRORS.empty }).check(z.minSize(1, AVATAR_ERRORS.empty), z.maxSize(AVATAR_MAX_BYTES, AVATAR_ERRORS.tooBig)),
-  ),
+  avatar: z.pipe(z.transform(firstFile), z.file({ error: AVATAR_ERRORS.empty }).check(z.minSize(1, AVATAR_ERRORS.empty), z.maxSize(AVATAR_MAX_BYTES, AVATAR_ERRORS.tooBig))),
 });

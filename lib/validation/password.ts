@@ -21,11 +21,7 @@ export function newPasswordSchema(rules: PasswordRules) {
 }
 
 /** The checks of a new password against the person's own details and its confirmation. */
-export function checkNewPassword(
-  fields: { password: string; confirmPassword: string; email?: string; name?: string },
-  rules: PasswordRules,
-  context: z.core.$RefinementCtx,
-): void {
+export function checkNewPassword(fields: { password: string; confirmPassword: string; email?: string; name?: string }, rules: PasswordRules, context: z.core.$RefinementCtx): void {
   const problem = passwordProblem(fields.password, { email: fields.email, name: fields.name }, rules);
   if (problem) context.addIssue({ code: "custom", path: ["password"], message: problem });
   if (fields.password !== fields.confirmPassword) {

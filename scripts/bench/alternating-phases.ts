@@ -3,10 +3,7 @@
 // over minutes, and alternating spreads that drift over both sides alike.
 import type { LoadResult } from "./load";
 
-export async function alternate<Phase extends string>(
-  rounds: number,
-  phases: Record<Phase, () => Promise<LoadResult>>,
-): Promise<Record<Phase, LoadResult>> {
+export async function alternate<Phase extends string>(rounds: number, phases: Record<Phase, () => Promise<LoadResult>>): Promise<Record<Phase, LoadResult>> {
   const names = Object.keys(phases) as Phase[];
   const results = new Map<Phase, LoadResult[]>(names.map((name) => [name, []]));
   for (let round = 0; round < rounds; round++) {

@@ -5,9 +5,9 @@
 // 3xx: a page that says something went wrong on our side, or a redirect
 // that carries Auth.js's fault code, is a fault dressed as an answer.
 import { TOO_MANY_FROM_NETWORK } from "../../lib/account/ip-limits";
+import { throttledSeconds } from "../../lib/auth/sign-in-messages";
 import { FIX_FIELDS, UNEXPECTED } from "../../lib/form-messages";
 import { SERVER_BUSY_MESSAGE } from "../../lib/server-busy";
-import { throttledSeconds } from "../../lib/auth/sign-in-messages";
 import type { Outcome } from "./load";
 import { decodeEntities } from "./no-js-form";
 

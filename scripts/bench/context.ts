@@ -1,7 +1,7 @@
 // What every scenario gets: the run's settings, the running app, the seeded
 // accounts and the bcrypt yardstick measured before the server started.
-import type { BenchServer } from "./bench-app";
 import type { Yardstick } from "./bcrypt-yardstick";
+import type { BenchServer } from "./bench-app";
 import type { BenchConfig } from "./config";
 import type { SeededUsers } from "./seed-users";
 

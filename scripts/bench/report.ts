@@ -48,15 +48,6 @@ export function formatReport(rows: readonly ScenarioRow[], context: string[]): s
           !Number.isFinite(row.score) ? "—" : meets(row.score, row.target) ? "yes" : "NO",
         ],
   );
-  const details = rows.flatMap((row) =>
-    "failed" in row ? [`${row.name}: could not run: ${row.failed}`] : [`${row.name}:`, ...row.details.map((detail) => `  ${detail}`)],
-  );
-  return [
-    table(["scenario", "measured", "baseline", "ratio", "target", "met?"], cells),
-    "",
-    "Absolute figures",
-    ...details,
-    "",
-    ...context,
-  ].join("\n");
+  const details = rows.flatMap((row) => ("failed" in row ? [`${row.name}: could not run: ${row.failed}`] : [`${row.name}:`, ...row.details.map((detail) => `  ${detail}`)]));
+  return [table(["scenario", "measured", "baseline", "ratio", "target", "met?"], cells), "", "Absolute figures", ...details, "", ...context].join("\n");
 }

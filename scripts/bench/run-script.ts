@@ -1,7 +1,7 @@
 // How the bench and the load test run: one Cleanup, undone at the end, after
 // a failure and on Ctrl-C, then one exit code. Run with plain node (see
 // scripts/bench.ts), so Ctrl-C reaches this process and the cleanup can run.
-import { Cleanup, CannotRun } from "./cleanup";
+import { CannotRun, Cleanup } from "./cleanup";
 import { interrupted, interruptRequests } from "./http";
 
 /** The exit code when the run could not start or broke down, as opposed to what it measured. */

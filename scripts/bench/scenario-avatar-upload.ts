@@ -28,7 +28,9 @@ async function photoLikeJpeg(width = 4_032, height = 3_024): Promise<Buffer> {
       pixels[offset + 2] = (x + y) & 255;
     }
   }
-  const jpeg = await sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 60 }).toBuffer();
+  const jpeg = await sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 60 })
+    .toBuffer();
   if (jpeg.length >= MAX_BYTES) throw new Error(`the test photo came out at ${jpeg.length} bytes, over the upload limit`);
   return jpeg;
 }
@@ -75,7 +77,10 @@ export async function avatarUploadCost({ config, server, users }: BenchContext):
     times.push(await uploadOnce(server.baseURL, session.jar, photo));
     if (before && group !== undefined) growths.push(serverMemory(group).peakMiB - before.rssMiB);
   }
-  const memory = growths.length > 0 ? `server peak memory growth per upload: median ${median(growths).toFixed(1)} MiB, max ${Math.max(...growths).toFixed(1)} MiB` : "server memory: not measured (needs Linux's /proc)";
+  const memory =
+    growths.length > 0
+      ? `server peak memory growth per upload: median ${median(growths).toFixed(1)} MiB, max ${Math.max(...growths).toFixed(1)} MiB`
+      : "server memory: not measured (needs Linux's /proc)";
   return {
     measured: `${median(times).toFixed(0)} ms per upload`,
     baseline: "",

@@ -23,8 +23,7 @@ export async function profileRequestRate({ config, server, users }: BenchContext
     const answer = await send(`${server.baseURL}${path}`, { jar });
     return answer.status === 200 ? { ok: true } : { ok: false, error: `HTTP ${answer.status}` };
   };
-  const run = (task: () => Promise<Outcome>) => () =>
-    runLoad({ concurrency: CONCURRENCY, warmupMs: config.warmupMs, durationMs: config.phaseMs / config.rounds, task });
+  const run = (task: () => Promise<Outcome>) => () => runLoad({ concurrency: CONCURRENCY, warmupMs: config.warmupMs, durationMs: config.phaseMs / config.rounds, task });
   const { profile, home } = await alternate(config.rounds, { profile: run(loadPage("/profile", session.jar)), home: run(loadPage("/")) });
 
   // no successful request on a side is a bench that does not work, not a slow page

@@ -2,9 +2,9 @@
 // password hash made once by the app's own hasher (in a worker thread, as
 // the server does). Sign-ins rotate over them, because each account keeps at
 // most SESSIONS_PER_USER sessions and ends the oldest beyond that.
-import { createDbClient } from "../../lib/db";
 import { createHashPool } from "../../lib/auth/hash-pool";
 import { createPasswordHasher } from "../../lib/auth/password-hash";
+import { createDbClient } from "../../lib/db";
 
 export const BENCH_PASSWORD = "purple giraffes sing at dawn";
 

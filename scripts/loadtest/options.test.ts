@@ -20,7 +20,17 @@ describe("parseLoadTestOptions", () => {
   });
 
   it("refuses what it does not understand as a run that cannot start, with the usage", () => {
-    for (const args of [["--bogus"], ["--duration"], ["--duration=0"], ["--duration=1.5"], ["--duration=3601"], ["--concurrency=257"], ["--concurrency=-1"], ["--mix=nobody:1"], ["30"]]) {
+    for (const args of [
+      ["--bogus"],
+      ["--duration"],
+      ["--duration=0"],
+      ["--duration=1.5"],
+      ["--duration=3601"],
+      ["--concurrency=257"],
+      ["--concurrency=-1"],
+      ["--mix=nobody:1"],
+      ["30"],
+    ]) {
       expect(() => parseLoadTestOptions(args), args.join(" ")).toThrow(CannotRun);
       expect(() => parseLoadTestOptions(args), args.join(" ")).toThrow(/usage: npm run loadtest/);
     }

@@ -9,7 +9,12 @@ const rows = (text: string) =>
   text
     .split("\n")
     .slice(2)
-    .map((line) => line.split("|").slice(1, -1).map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .split("|")
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
 
 describe("Tally", () => {
   it("counts designed answers and errors apart", () => {

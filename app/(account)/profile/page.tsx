@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Avatar } from "@/components/avatar";
 import { Notice } from "@/components/notice";
-import { requireUser } from "@/lib/auth/current-user";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Your profile" };
 

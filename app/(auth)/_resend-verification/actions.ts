@@ -1,4 +1,5 @@
 "use server";
+
 // "Send a new link", on every page that may need one (sign-in, check your
 // inbox, a confirmation link that did not work): the same answer for every
 // address, unless the client's network has asked too often.

@@ -1,4 +1,5 @@
 "use client";
+
 import { EmailField } from "@/components/form/email-field";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -15,12 +16,7 @@ export function ResendVerificationForm({ email }: { email?: string }) {
   return (
     <form {...formProps} aria-label="Send a new confirmation link">
       <FormAlert {...alert} />
-      <EmailField
-        id="resend-email"
-        defaultValue={valueOf("email") ?? email}
-        error={errorFor("email")}
-        {...form.register("email")}
-      />
+      <EmailField id="resend-email" defaultValue={valueOf("email") ?? email} error={errorFor("email")} {...form.register("email")} />
       <SubmitButton pending={pending} pendingText="Sending…">
         Send a new link
       </SubmitButton>

@@ -1,4 +1,5 @@
 "use server";
+
 // The button on the page a new address's confirmation link opens (a POST, so
 // opening the link alone changes nothing): spend the token the link left in a
 // cookie, record the outcome, and show it on the same page. The result page

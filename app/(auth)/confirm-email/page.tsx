@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { ButtonForm } from "@/components/form/button-form";
 import Link from "next/link";
+import { ButtonForm } from "@/components/form/button-form";
 import type { ConfirmEmailChangeResult } from "@/lib/account/change-email";
-import { isEntryOf } from "@/lib/http/query-choice";
 import { linkTokenFromCookie } from "@/lib/auth/link-token-cookie";
+import { isEntryOf } from "@/lib/http/query-choice";
 import { confirmEmailChangeAction } from "./actions";
 
 // The link's token never reaches this page's address: proxy.ts moved it into a cookie.

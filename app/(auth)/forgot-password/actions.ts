@@ -1,4 +1,5 @@
 "use server";
+
 // Asking for a password reset link: the same answer, and nothing changed,
 // whether or not the address has an account.
 import { headers } from "next/headers";

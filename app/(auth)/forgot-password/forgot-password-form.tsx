@@ -1,4 +1,5 @@
 "use client";
+
 import { EmailField } from "@/components/form/email-field";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";

@@ -1,4 +1,5 @@
 "use server";
+
 // Signing in with the login form, through Auth.js's credentials provider. The
 // answer to a wrong address and a wrong password is the same.
 import * as z from "zod/mini";

@@ -1,12 +1,13 @@
 "use client";
+
 import { EmailField } from "@/components/form/email-field";
 import { FormAlert } from "@/components/form/form-alert";
 import { PasswordField } from "@/components/form/password-field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
 import type { ActionFailure } from "@/lib/actions";
-import { signInWithPasswordAction } from "./actions";
 import { ResendVerificationForm } from "../_resend-verification/resend-verification-form";
+import { signInWithPasswordAction } from "./actions";
 
 type Props = { callbackUrl: string; initialError?: ActionFailure };
 
@@ -23,12 +24,7 @@ export function LoginForm({ callbackUrl, initialError }: Props) {
       <form {...formProps}>
         <FormAlert {...alert} />
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
-        <EmailField
-          autoComplete="username"
-          defaultValue={valueOf("email")}
-          error={errorFor("email")}
-          {...form.register("email")}
-        />
+        <EmailField autoComplete="username" defaultValue={valueOf("email")} error={errorFor("email")} {...form.register("email")} />
         <PasswordField label="Password" autoComplete="current-password" error={errorFor("password")} {...form.register("password")} />
         <div className="field field--checkbox">
           <input id="field-remember" type="checkbox" {...form.register("remember")} />

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirectIfSignedIn } from "@/lib/auth/current-user";
+import { Notice } from "@/components/notice";
 import type { ActionFailure } from "@/lib/actions";
+import { redirectIfSignedIn } from "@/lib/auth/current-user";
 import { safeCallbackPath } from "@/lib/auth/redirects";
 import { signInFailure } from "@/lib/auth/sign-in-messages";
 import { UNEXPECTED } from "@/lib/form-messages";
 import { LoginForm } from "./login-form";
-import { Notice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -32,9 +32,7 @@ export default async function LoginPage({ searchParams }: Props) {
   return (
     <div className="narrow">
       <h1>Sign in</h1>
-      {reset && (
-        <Notice>Your password was changed and every device was signed out. Sign in with your new password.</Notice>
-      )}
+      {reset && <Notice>Your password was changed and every device was signed out. Sign in with your new password.</Notice>}
       <LoginForm callbackUrl={safeCallbackPath(callbackUrl)} initialError={routeError(error, code)} />
       <p>
         <Link href="/forgot-password">Forgot your password?</Link>

@@ -1,4 +1,5 @@
 "use server";
+
 // Creating an account. The answer is the same whether or not the address
 // already has one; only its inbox learns the difference.
 import { headers } from "next/headers";

@@ -1,4 +1,5 @@
 "use client";
+
 import { EmailField } from "@/components/form/email-field";
 import { Field } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";

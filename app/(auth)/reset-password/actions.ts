@@ -1,4 +1,5 @@
 "use server";
+
 // Setting a new password with the token the reset link left in a cookie.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
 import { inspectResetLink } from "@/lib/account/password-reset";
+import { linkTokenFromCookie } from "@/lib/auth/link-token-cookie";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { linkTokenFromCookie } from "@/lib/auth/link-token-cookie";
 import { ResetPasswordForm } from "./reset-password-form";
-import { ButtonLink } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 

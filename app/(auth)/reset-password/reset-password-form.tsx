@@ -1,4 +1,5 @@
 "use client";
+
 import { FormAlert } from "@/components/form/form-alert";
 import { NEW_PASSWORD_LABELS, NewPasswordFields } from "@/components/form/new-password-fields";
 import { SubmitButton } from "@/components/form/submit-button";

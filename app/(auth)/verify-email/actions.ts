@@ -1,4 +1,5 @@
 "use server";
+
 // The confirm page's form: the link's token (in its cookie) and the account's
 // password confirm the address, and the person is then signed in the way the
 // login form signs in (the same session row, cookie and audit).
@@ -9,12 +10,12 @@ import { confirmEmail, type VerifyOutcome } from "@/lib/account/verify-email";
 import { formAction, type ActionFailure } from "@/lib/actions";
 import { audit } from "@/lib/auth/audit";
 import { signIn } from "@/lib/auth/auth";
+import { forgetLinkToken, linkTokenFromCookie } from "@/lib/auth/link-token-cookie";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { signInFailure } from "@/lib/auth/sign-in-messages";
 import { env } from "@/lib/env";
 import { describeError, log } from "@/lib/log";
 import { confirmEmailSchema } from "@/lib/validation/verify-email";
-import { forgetLinkToken, linkTokenFromCookie } from "@/lib/auth/link-token-cookie";
 
 const WRONG_PASSWORD = "That is not this account's password. Type the password chosen when the account was created.";
 

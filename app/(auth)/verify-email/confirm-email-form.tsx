@@ -1,4 +1,5 @@
 "use client";
+
 import { FormAlert } from "@/components/form/form-alert";
 import { PasswordField } from "@/components/form/password-field";
 import { SubmitButton } from "@/components/form/submit-button";

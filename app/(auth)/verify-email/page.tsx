@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Notice } from "@/components/notice";
+import { ButtonLink } from "@/components/ui/button";
 import { inspectConfirmationLink, type VerifyLinkProblem } from "@/lib/account/verify-email";
 import { linkTokenFromCookie } from "@/lib/auth/link-token-cookie";
 import { db } from "@/lib/db";
 import { ResendVerificationForm } from "../_resend-verification/resend-verification-form";
 import { ConfirmEmailForm } from "./confirm-email-form";
-import { Notice } from "@/components/notice";
-import { ButtonLink } from "@/components/ui/button";
 
 // The link's token never reaches this page's address: proxy.ts moved it into a cookie.
 export const metadata: Metadata = { title: "Confirm your email" };
@@ -30,8 +30,7 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
 
   // A link that already confirmed its address (opened again, often on another device) says so at once:
   // the person only needs to sign in. Every other state of a link is told after the form's POST.
-  const alreadyConfirmed =
-    status === "confirmed" || (status === undefined && token !== undefined && (await inspectConfirmationLink(db, token)) === "confirmed");
+  const alreadyConfirmed = status === "confirmed" || (status === undefined && token !== undefined && (await inspectConfirmationLink(db, token)) === "confirmed");
   if (alreadyConfirmed) {
     return (
       <div className="narrow">
@@ -81,8 +80,8 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
       <p>Type your account&apos;s password to confirm your address, activate your account and sign in.</p>
       <ConfirmEmailForm />
       <p>
-        Forgotten the password, or did someone else create this account with your address?{" "}
-        <Link href="/forgot-password">Set a new password</Link> instead: that confirms your address too.
+        Forgotten the password, or did someone else create this account with your address? <Link href="/forgot-password">Set a new password</Link> instead: that confirms your
+        address too.
       </p>
     </div>
   );

@@ -1,11 +1,12 @@
 "use server";
+
 // The mailbox's server actions, thin: parse, then queue or delete.
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import type { ActionResult } from "@/lib/actions";
 import { db } from "@/lib/db";
 import { describeError, log } from "@/lib/log";
 import { queueEmail } from "@/lib/mail";
-import type { ActionResult } from "@/lib/actions";
 import { clearMailbox, requireDevelopment } from "./mailbox";
 import { sendTestEmailSchema } from "./send-test-email-schema";
 

@@ -24,9 +24,7 @@ describe("splitLinks", () => {
   });
 
   it("links only http(s), never other schemes", () => {
-    expect(splitLinks("javascript:alert(1) ftp://example.test")).toEqual([
-      { kind: "text", value: "javascript:alert(1) ftp://example.test" },
-    ]);
+    expect(splitLinks("javascript:alert(1) ftp://example.test")).toEqual([{ kind: "text", value: "javascript:alert(1) ftp://example.test" }]);
   });
 
   it("does not link a bare scheme", () => {

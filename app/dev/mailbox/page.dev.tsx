@@ -23,8 +23,7 @@ export default async function MailboxPage({ searchParams }: Props) {
     <div className="mailbox">
       <h1>Local mailbox</h1>
       <p className="lead">
-        In development, when <code>SMTP_URL</code> is not set, every email the app sends lands here instead of in a
-        real inbox. The files live in <code>{mailboxDir}</code>.
+        In development, when <code>SMTP_URL</code> is not set, every email the app sends lands here instead of in a real inbox. The files live in <code>{mailboxDir}</code>.
       </p>
       {smtpUrl && (
         <p className="alert">

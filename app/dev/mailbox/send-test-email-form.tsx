@@ -1,4 +1,5 @@
 "use client";
+
 // Works as a plain form post without JavaScript (the action redirects to
 // ?sent=1); with JavaScript it shows a pending state, keeps the page, and
 // refreshes the list while the mail worker delivers.

@@ -23,8 +23,6 @@ describe("sendTestEmailSchema", () => {
 
   it("limits the note", () => {
     expect(errorsOf({ to: "you@example.test", note: "x".repeat(NOTE_MAX_LENGTH) })).toBeUndefined();
-    expect(errorsOf({ to: "you@example.test", note: "x".repeat(NOTE_MAX_LENGTH + 1) })).toEqual([
-      `note: Keep the note to ${NOTE_MAX_LENGTH} characters or fewer.`,
-    ]);
+    expect(errorsOf({ to: "you@example.test", note: "x".repeat(NOTE_MAX_LENGTH + 1) })).toEqual([`note: Keep the note to ${NOTE_MAX_LENGTH} characters or fewer.`]);
   });
 });

@@ -12,11 +12,7 @@ export const sendTestEmailSchema = z.object({
     .min(1, MISSING_ADDRESS)
     // a pipe, so an empty field reports one message, not two
     .pipe(z.email("Enter an email address like you@example.test.").max(254, "That address is too long.")),
-  note: z
-    .string()
-    .trim()
-    .max(NOTE_MAX_LENGTH, `Keep the note to ${NOTE_MAX_LENGTH} characters or fewer.`)
-    .default(""),
+  note: z.string().trim().max(NOTE_MAX_LENGTH, `Keep the note to ${NOTE_MAX_LENGTH} characters or fewer.`).default(""),
 });
 
 export type SendTestEmailInput = z.infer<typeof sendTestEmailSchema>;

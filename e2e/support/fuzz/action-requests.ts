@@ -115,7 +115,7 @@ function junkArguments(random: Random, fields: Part[] = []): string {
     `${"[".repeat(5000)}${"]".repeat(5000)}`,
     '["\\ud800"]',
     '[null,"\\u0000"]',
-    '[1e999]',
+    "[1e999]",
   ]);
 }
 
@@ -137,7 +137,13 @@ export function callerHeaders(caller: Caller, random: Random): [string, string |
   if (random.chance(0.1)) headers.push(["Sec-Fetch-Site", random.pick(["same-origin", "same-site", "cross-site", "none"])]);
   const cookies: Buffer[] = [];
   if (caller.sessionCookie) cookies.push(Buffer.from(caller.sessionCookie));
-  if (random.chance(0.15)) cookies.push(Buffer.concat([Buffer.from(`${random.pick(["verify-token", "reset-token", "email-change-token", "authjs.session-token", "authjs.csrf-token"])}=`), headerValue(junk(random), 4000)]));
+  if (random.chance(0.15))
+    cookies.push(
+      Buffer.concat([
+        Buffer.from(`${random.pick(["verify-token", "reset-token", "email-change-token", "authjs.session-token", "authjs.csrf-token"])}=`),
+        headerValue(junk(random), 4000),
+      ]),
+    );
   if (cookies.length > 0) headers.push(["Cookie", Buffer.concat(cookies.flatMap((cookie, i) => (i === 0 ? [cookie] : [Buffer.from("; "), cookie])))]);
   if (random.chance(0.1)) headers.push(["User-Agent", headerValue(junk(random), 2000)]);
   if (random.chance(0.05)) headers.push(["Accept-Language", headerValue(junk(random), 500)]);

@@ -63,7 +63,13 @@ export function nthRequest(setup: CampaignSetup, random: Random): { kind: string
 /** A body past what any action accepts (8 MB), with its size declared or sent in chunks. */
 function overLimit(setup: CampaignSetup, caller: Caller, random: Random): RawRequest {
   const spec = random.pick(setup.actions);
-  const form = multipart([{ name: `$ACTION_ID_${spec.id}`, value: "" }, { name: "bio", value: "z".repeat(9 * 1024 * 1024) }], random);
+  const form = multipart(
+    [
+      { name: `$ACTION_ID_${spec.id}`, value: "" },
+      { name: "bio", value: "z".repeat(9 * 1024 * 1024) },
+    ],
+    random,
+  );
   const chunked = random.chance(0.5);
   return {
     label: `${spec.name} body over the limit${chunked ? " (chunked)" : ""}`,

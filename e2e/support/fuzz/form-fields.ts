@@ -12,7 +12,11 @@ const EXTRA_FIELDS = ["id", "email", "emailVerified", "passwordHash", "role", "u
 const PNG_BYTES = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex");
 
 function filePart(name: string, random: Random, bytes: Buffer = PNG_BYTES): Part {
-  return { name, value: bytes, file: { filename: random.pick(["a.png", "../../x.png", "\u0000.png", Buffer.from([0xff, 0x2e, 0x70])]), type: random.pick(["image/png", "text/html", ""]) } };
+  return {
+    name,
+    value: bytes,
+    file: { filename: random.pick(["a.png", "../../x.png", "\u0000.png", Buffer.from([0xff, 0x2e, 0x70])]), type: random.pick(["image/png", "text/html", ""]) },
+  };
 }
 
 function valuePart(name: string, kind: FieldKind, value: Value, random: Random): Part {

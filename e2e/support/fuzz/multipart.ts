@@ -11,7 +11,13 @@ export function multipart(parts: readonly Part[], random: Random, options: { mal
   const chunks: Buffer[] = [];
   for (const part of parts) {
     const disposition = part.file
-      ? [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="`), Buffer.from(part.name), Buffer.from('"; filename="'), Buffer.from(part.file.filename), Buffer.from(`"\r\nContent-Type: ${part.file.type}\r\n\r\n`)]
+      ? [
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="`),
+          Buffer.from(part.name),
+          Buffer.from('"; filename="'),
+          Buffer.from(part.file.filename),
+          Buffer.from(`"\r\nContent-Type: ${part.file.type}\r\n\r\n`),
+        ]
       : [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="`), Buffer.from(part.name), Buffer.from('"\r\n\r\n')];
     chunks.push(...disposition, Buffer.from(part.value), Buffer.from("\r\n"));
   }

@@ -58,7 +58,11 @@ function urlJunk(random: Random): Value {
       return random.pick(INVALID_UTF8);
     case 3:
       // a lone surrogate cannot be percent-encoded: it goes out as the bytes UTF-8 would never use for it
-      return encodeURIComponent(String(junk(random)).slice(0, 3000).replace(/[\ud800-\udfff]/g, "\ufffd")).replace(/%EF%BF%BD/g, "%ED%A0%80");
+      return encodeURIComponent(
+        String(junk(random))
+          .slice(0, 3000)
+          .replace(/[\ud800-\udfff]/g, "\ufffd"),
+      ).replace(/%EF%BF%BD/g, "%ED%A0%80");
     case 4:
       return random.pick(["https://evil.test", "//evil.test", "/\\evil.test", "javascript:alert(1)", "data:text/html,x", "a".repeat(random.int(100, 12_000))]);
     default:
@@ -91,7 +95,10 @@ export function routeRequest(caller: Caller, random: Random): RawRequest {
   const headers = callerHeaders(caller, random);
   const request: RawRequest = { label: `${method} ${path}`, method, target: random.chance(0.3) ? Buffer.concat([Buffer.from(path), query(random)]) : path, headers };
   if (method === "GET" || method === "HEAD") return request;
-  const fields = [{ name: "csrfToken", value: junk(random) }, { name: random.pick(["email", "password", "callbackUrl", "redirect", "json"]), value: junk(random) }];
+  const fields = [
+    { name: "csrfToken", value: junk(random) },
+    { name: random.pick(["email", "password", "callbackUrl", "redirect", "json"]), value: junk(random) },
+  ];
   const form = multipart(fields, random, { malformed: random.chance(0.3) });
   const [body, type] = random.pick<[Buffer, string]>([
     [form.body, form.contentType],
@@ -133,15 +140,26 @@ export function authFormRequest(caller: Caller, csrf: AuthCsrf, random: Random):
   if (random.chance(0.4)) fields.push(["callbackUrl", urlJunk(random)]);
   if (random.chance(0.2)) fields.push([random.pick(["remember", "redirect", "json", "id", "role", "emailVerified"]), junk(random)]);
   const headers = callerHeaders({ origin: caller.origin }, random).filter(([name]) => name !== "Cookie");
-  headers.push(["Cookie", Buffer.concat([Buffer.from(csrf.cookie), random.chance(0.1) ? Buffer.concat([Buffer.from("; authjs.callback-url="), headerValue(urlJunk(random), 3000)]) : Buffer.alloc(0)])]);
+  headers.push([
+    "Cookie",
+    Buffer.concat([Buffer.from(csrf.cookie), random.chance(0.1) ? Buffer.concat([Buffer.from("; authjs.callback-url="), headerValue(urlJunk(random), 3000)]) : Buffer.alloc(0)]),
+  ]);
   const encoded = Buffer.concat(
-    fields.flatMap(([name, value], i) => [Buffer.from(i === 0 ? "" : "&"), Buffer.from(`${name}=`), Buffer.isBuffer(value) ? value : Buffer.from(encodeURIComponent(value.replace(/[\ud800-\udfff]/g, "\ufffd")))]),
+    fields.flatMap(([name, value], i) => [
+      Buffer.from(i === 0 ? "" : "&"),
+      Buffer.from(`${name}=`),
+      Buffer.isBuffer(value) ? value : Buffer.from(encodeURIComponent(value.replace(/[\ud800-\udfff]/g, "\ufffd"))),
+    ]),
   );
   if (random.chance(0.75)) {
     headers.push(["Content-Type", "application/x-www-form-urlencoded"]);
     return { label: `POST ${path} (form)`, method: "POST", target: path, headers, body: encoded };
   }
-  const form = multipart(fields.map(([name, value]) => ({ name, value })), random, { malformed: random.chance(0.2) });
+  const form = multipart(
+    fields.map(([name, value]) => ({ name, value })),
+    random,
+    { malformed: random.chance(0.2) },
+  );
   headers.push(["Content-Type", form.contentType]);
   return { label: `POST ${path} (multipart)`, method: "POST", target: path, headers, body: form.body };
 }

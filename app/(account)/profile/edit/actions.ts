@@ -1,4 +1,5 @@
 "use server";
+
 // Editing the profile. Each action acts on the session's own user only; the
 // schemas name the fields it reads, so nothing else sent along is used.
 import { revalidatePath } from "next/cache";

@@ -1,4 +1,5 @@
 "use client";
+
 import { ButtonForm } from "@/components/form/button-form";
 import { Field } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";
@@ -13,11 +14,9 @@ const TOO_LARGE: ActionFailure = { ok: false, error: AVATAR_ERRORS.tooBig };
 
 export function AvatarForm({ hasAvatar, tooLarge }: { hasAvatar: boolean; tooLarge: boolean }) {
   const earlier = tooLarge ? TOO_LARGE : undefined;
-  const { form, alert, formProps, pending, errorFor } = useActionForm(
-    uploadAvatarAction,
-    () => import("@/lib/validation/avatar").then((schemas) => schemas.avatarSchema),
-    { initialFailure: earlier },
-  );
+  const { form, alert, formProps, pending, errorFor } = useActionForm(uploadAvatarAction, () => import("@/lib/validation/avatar").then((schemas) => schemas.avatarSchema), {
+    initialFailure: earlier,
+  });
   return (
     <div>
       <form {...formProps}>
@@ -34,9 +33,7 @@ export function AvatarForm({ hasAvatar, tooLarge }: { hasAvatar: boolean; tooLar
           Upload picture
         </SubmitButton>
       </form>
-      {hasAvatar && (
-        <ButtonForm action={removeAvatarAction} label="Remove picture" pendingText="Removing…" variant="secondary" className="avatar-editor__remove" />
-      )}
+      {hasAvatar && <ButtonForm action={removeAvatarAction} label="Remove picture" pendingText="Removing…" variant="secondary" className="avatar-editor__remove" />}
     </div>
   );
 }

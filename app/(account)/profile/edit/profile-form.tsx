@@ -1,4 +1,5 @@
 "use client";
+
 import { Field, TextAreaField } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -13,14 +14,7 @@ export function ProfileForm({ name, bio }: { name: string; bio: string }) {
   return (
     <form {...formProps}>
       <FormAlert {...alert} />
-      <Field
-        label="Name"
-        autoComplete="name"
-        maxLength={NAME_MAX_LENGTH}
-        defaultValue={valueOf("name") ?? name}
-        error={errorFor("name")}
-        {...form.register("name")}
-      />
+      <Field label="Name" autoComplete="name" maxLength={NAME_MAX_LENGTH} defaultValue={valueOf("name") ?? name} error={errorFor("name")} {...form.register("name")} />
       <TextAreaField
         label="Bio"
         hint={`Optional. Up to ${BIO_MAX_LENGTH} characters about yourself.`}

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { describeUserAgent } from "@/lib/auth/device";
+import { TableCard } from "@/components/ui/table-card";
 import { requireUser } from "@/lib/auth/current-user";
+import { describeUserAgent } from "@/lib/auth/device";
 import { db } from "@/lib/db";
 import { recentSecurityEvents, type SecurityEventType, type SecurityOutcome } from "@/lib/security-events";
-import { TableCard } from "@/components/ui/table-card";
 
 export const metadata: Metadata = { title: "Recent activity" };
 
@@ -41,8 +41,8 @@ export default async function ActivityPage() {
     <div>
       <h1>Recent activity</h1>
       <p>
-        Sign-ins, password and email changes and other security events on your account, newest first (up to 50). If something here
-        wasn&apos;t you, change your password and end your other sessions.
+        Sign-ins, password and email changes and other security events on your account, newest first (up to 50). If something here wasn&apos;t you, change your password and end
+        your other sessions.
       </p>
       {events.length === 0 ? (
         <p>Nothing yet.</p>

@@ -1,9 +1,10 @@
 "use server";
+
 import { deleteAccount } from "@/lib/account/delete-account";
 import { appDeps } from "@/lib/account/deps";
 import { formAction, refusal } from "@/lib/actions";
-import { signOut } from "@/lib/auth/auth";
 import { audit, outcomeOf } from "@/lib/auth/audit";
+import { signOut } from "@/lib/auth/auth";
 import { requireSession } from "@/lib/auth/current-user";
 import { currentPasswordOnlySchema } from "@/lib/validation/account-settings";
 

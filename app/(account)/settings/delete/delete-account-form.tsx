@@ -1,4 +1,5 @@
 "use client";
+
 import { CurrentPasswordField } from "@/components/form/current-password-field";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -12,11 +13,7 @@ export function DeleteAccountForm() {
   return (
     <form {...formProps}>
       <FormAlert {...alert} />
-      <CurrentPasswordField
-        hint="Type your password to confirm that you want to delete your account."
-        error={errorFor("currentPassword")}
-        {...form.register("currentPassword")}
-      />
+      <CurrentPasswordField hint="Type your password to confirm that you want to delete your account." error={errorFor("currentPassword")} {...form.register("currentPassword")} />
       <SubmitButton pending={pending} pendingText="Deleting…" variant="danger">
         Delete my account
       </SubmitButton>

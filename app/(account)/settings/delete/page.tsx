@@ -10,8 +10,8 @@ export default async function DeleteAccountPage() {
     <div className="narrow">
       <h1>Delete your account</h1>
       <p>
-        This deletes the account <strong>{user.email}</strong> for good: your profile, picture and every session. It can&apos;t be
-        undone. We&apos;ll send a last email to say it&apos;s done, and the address will be free to register again.
+        This deletes the account <strong>{user.email}</strong> for good: your profile, picture and every session. It can&apos;t be undone. We&apos;ll send a last email to say
+        it&apos;s done, and the address will be free to register again.
       </p>
       <DeleteAccountForm />
     </div>

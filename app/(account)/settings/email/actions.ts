@@ -1,4 +1,5 @@
 "use server";
+
 import { redirect } from "next/navigation";
 import { cancelEmailChange, requestEmailChange } from "@/lib/account/change-email";
 import { appDeps } from "@/lib/account/deps";

@@ -1,4 +1,5 @@
 "use client";
+
 import { CurrentPasswordField } from "@/components/form/current-password-field";
 import { EmailField } from "@/components/form/email-field";
 import { FormAlert } from "@/components/form/form-alert";

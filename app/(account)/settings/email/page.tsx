@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { ButtonForm } from "@/components/form/button-form";
 import { Notice } from "@/components/notice";
+import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { cancelEmailChangeAction } from "./actions";
 import { ChangeEmailForm } from "./change-email-form";
-import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Change your email" };
 
@@ -18,8 +18,7 @@ export default async function EmailSettingsPage({ searchParams }: Props) {
       <h1>Change your email</h1>
       {requested && user.pendingEmail && (
         <Notice>
-          We&apos;ve sent a confirmation link to {user.pendingEmail}. Follow it within 24 hours to make the change. Until then you keep
-          signing in with {user.email}.
+          We&apos;ve sent a confirmation link to {user.pendingEmail}. Follow it within 24 hours to make the change. Until then you keep signing in with {user.email}.
         </Notice>
       )}
       {cancelled && <Notice>The change was cancelled. You keep signing in with {user.email}.</Notice>}
@@ -29,8 +28,7 @@ export default async function EmailSettingsPage({ searchParams }: Props) {
       {user.pendingEmail && (
         <Card className="pending-change">
           <p>
-            Waiting for confirmation: <strong>{user.pendingEmail}</strong>. Didn&apos;t get the link? Check the spam folder, or ask
-            again below.
+            Waiting for confirmation: <strong>{user.pendingEmail}</strong>. Didn&apos;t get the link? Check the spam folder, or ask again below.
           </p>
           <ButtonForm action={cancelEmailChangeAction} label="Cancel this change" pendingText="Cancelling…" variant="secondary" />
         </Card>

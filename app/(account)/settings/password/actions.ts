@@ -1,4 +1,5 @@
 "use server";
+
 // Changing the password while signed in. The action checks the session
 // itself: the page's check does not cover the actions it renders.
 import { headers } from "next/headers";
@@ -6,8 +7,8 @@ import { redirect } from "next/navigation";
 import { changePassword } from "@/lib/account/change-password";
 import { appDeps } from "@/lib/account/deps";
 import { formAction, refusal } from "@/lib/actions";
-import { renewSessionId } from "@/lib/auth/auth";
 import { audit, outcomeOf } from "@/lib/auth/audit";
+import { renewSessionId } from "@/lib/auth/auth";
 import { requireSession } from "@/lib/auth/current-user";
 import { describeUserAgent } from "@/lib/auth/device";
 import { serverPasswordRules } from "@/lib/auth/password-rules";

@@ -1,4 +1,5 @@
 "use client";
+
 import { CurrentPasswordField } from "@/components/form/current-password-field";
 import { FormAlert } from "@/components/form/form-alert";
 import { NEW_PASSWORD_LABELS, NewPasswordFields } from "@/components/form/new-password-fields";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { Notice } from "@/components/notice";
 import { requireUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { ChangePasswordForm } from "./change-password-form";
-import { Notice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Change your password" };
 

@@ -1,4 +1,5 @@
 "use server";
+
 import { redirect } from "next/navigation";
 import { appDeps } from "@/lib/account/deps";
 import { endSessions } from "@/lib/account/sessions";

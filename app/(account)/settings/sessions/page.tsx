@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { Notice } from "@/components/notice";
 import { listSessions } from "@/lib/account/sessions";
-import { describeUserAgent } from "@/lib/auth/device";
 import { currentSessionId } from "@/lib/auth/current-session";
 import { requireUser } from "@/lib/auth/current-user";
+import { describeUserAgent } from "@/lib/auth/device";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { SessionsForm, type SessionRow } from "./sessions-form";
@@ -40,8 +40,8 @@ export default async function SessionsPage({ searchParams }: Props) {
         </Notice>
       )}
       <p>
-        These browsers are signed in to your account. If you don&apos;t recognise one, end it and change your password. At most{" "}
-        {env().session.maxPerUser} can be signed in at once: signing in on another ends the one used least recently.
+        These browsers are signed in to your account. If you don&apos;t recognise one, end it and change your password. At most {env().session.maxPerUser} can be signed in at once:
+        signing in on another ends the one used least recently.
       </p>
       <SessionsForm sessions={rows} />
     </div>

@@ -1,11 +1,12 @@
 "use client";
+
 import { CurrentPasswordField } from "@/components/form/current-password-field";
 import { FormAlert } from "@/components/form/form-alert";
 import { useActionForm } from "@/components/form/use-action-form";
-import { ALL_OTHER_SESSIONS } from "@/lib/validation/form-constants";
-import { endSessionsAction } from "./actions";
 import { Button } from "@/components/ui/button";
 import { TableCard } from "@/components/ui/table-card";
+import { ALL_OTHER_SESSIONS } from "@/lib/validation/form-constants";
+import { endSessionsAction } from "./actions";
 
 export type SessionRow = {
   id: string;
@@ -77,7 +78,11 @@ export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
                     <span className="hint">Use “Sign out” to end</span>
                   ) : (
                     <Button type="submit" name="session" value={session.id} variant="secondary" disabled={pending}>
-                      End<span className="visually-hidden"> the session on {session.device}, signed in {session.created}</span>
+                      End
+                      <span className="visually-hidden">
+                        {" "}
+                        the session on {session.device}, signed in {session.created}
+                      </span>
                     </Button>
                   )}
                 </td>

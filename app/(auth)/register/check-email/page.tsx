@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { Notice } from "@/components/notice";
 import { ResendVerificationForm } from "../../_resend-verification/resend-verification-form";
 import { registeredEmail } from "../../registered-email";
-import { Notice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Check your inbox" };
 
@@ -13,15 +13,14 @@ export default async function CheckEmailPage({ searchParams }: Props) {
     <div className="narrow">
       <h1>Check your inbox</h1>
       <Notice>
-        
-          {resent ? "If that address has an account waiting to be confirmed, we've sent it a new link" : "We've sent a link"}
-          {email ? (
-            <>
-              {" "}
-              to <strong>{email}</strong>
-            </>
-          ) : null}
-          . Open it to confirm your address, then sign in. The link works once and expires in 24 hours.
+        {resent ? "If that address has an account waiting to be confirmed, we've sent it a new link" : "We've sent a link"}
+        {email ? (
+          <>
+            {" "}
+            to <strong>{email}</strong>
+          </>
+        ) : null}
+        . Open it to confirm your address, then sign in. The link works once and expires in 24 hours.
       </Notice>
       <h2>No email?</h2>
       <p>Check your spam folder. Still nothing after a few minutes? Ask for a new link; it replaces the old one.</p>
