@@ -1,7 +1,7 @@
 // The profile and settings pages in the states a person meets them (with a
 // picture, a pending change, other sessions, errors, the emailed link's
 // pages, the goodbye) pass axe, and the settings navigation marks where you
-// are. Each page's plain state is checked, light and dark, in sessions.spec.ts.
+// are. Each page's plain state is checked, light and dark, in pages-tour.spec.ts.
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
@@ -42,7 +42,7 @@ function axeChecker(page: Page) {
 
 test("the profile pages pass axe, with an error and with a picture", async ({ page, app }) => {
   const { check, found } = axeChecker(page);
-  await signedInAccount(page, app, "axe-profile");
+  await signedInAccount(page, app);
   await page.goto("/profile");
   await expect(page.getByRole("img", { name: "No profile picture" })).toBeVisible();
   await check("/profile");
@@ -65,7 +65,7 @@ test("the profile pages pass axe, with an error and with a picture", async ({ pa
 
 test("the settings navigation marks the current page; the settings pages pass axe with errors, a pending change and other sessions", async ({ page, browser, app }) => {
   const { check, found } = axeChecker(page);
-  const account = await signedInAccount(page, app, "axe-settings");
+  const account = await signedInAccount(page, app);
 
   // the settings navigation marks where you are, in the server's HTML and after client-side navigation
   await page.goto("/profile");

@@ -83,7 +83,7 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test("forgot password → emailed link → new password → sign in, by keyboard", async ({ page, app }) => {
-      const account = await createVerifiedAccount(page, app, "keys-reset");
+      const account = createVerifiedAccount(app);
       await page.goto("/login");
       await tabTo(page, page.getByRole("link", { name: "Forgot your password?" }));
       await page.keyboard.press("Enter");

@@ -1,10 +1,10 @@
 // Every page, signed out and signed in, including the pages emailed links
-// open and a form's error summary: no axe violations in light or dark mode,
+// open (and what they answer to a wrong password) and a form's error summary: no axe violations in light or dark mode,
 // nothing scrolls sideways at 320 px, and screenshots at 375 and 1280 px land
 // in test-results/screenshots/<project>/ for a person to look at.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { createVerifiedAccount } from "../support/accounts";
+import { createVerifiedAccount, newAccount, register, submitConfirmation, verificationLink } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { screenshotDir, tourPage, type TourFindings } from "../support/page-tour";
 import { requestReset, resetLink } from "../support/reset";
@@ -76,7 +76,24 @@ test("the pages emailed links open", async ({ page, app }, testInfo) => {
     await look(name);
   }
 
-  const account = await createVerifiedAccount(page, app, "tour-reset");
+  // a forged link's form, sent: the page says the link doesn't work
+  await page.goto(`/verify-email?token=${forgedToken()}`);
+  await submitConfirmation(page, "any password at all");
+  await expect(page.getByRole("heading", { name: "This link doesn't work" })).toBeVisible();
+  await look("verify-email-link-doesnt-work");
+
+  // a real link: a wrong password, then the right one, which confirms and signs in
+  const account = newAccount("tour-links");
+  await register(page, account);
+  await page.goto(await verificationLink(app, account.email));
+  await submitConfirmation(page, "not the right passphrase");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await look("verify-email-wrong-password");
+  await submitConfirmation(page, account.password);
+  await expect(page).toHaveURL(/\/profile\?updated=verified$/);
+  await look("profile-confirmed");
+
+  await page.context().clearCookies();
   await requestReset(page, account.email);
   await page.goto(await resetLink(app.sink, account.email));
   await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
@@ -87,7 +104,7 @@ test("the pages emailed links open", async ({ page, app }, testInfo) => {
 test("signed-in pages", async ({ page, app }, testInfo) => {
   const findings: TourFindings = {};
   const look = (name: string) => tourPage(page, testInfo, name, findings);
-  const account = await createVerifiedAccount(page, app, "tour");
+  const account = createVerifiedAccount(app);
   await signInQuickly(page, account);
   for (const [name, path] of [
     ["home-signed-in", "/"],

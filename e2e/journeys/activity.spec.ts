@@ -5,7 +5,7 @@
 // token or link.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { sessionCookie, signInThroughAuthRoute, verificationLink } from "../support/accounts";
+import { createConfirmedAccount, sessionCookie, signInThroughAuthRoute, verificationLink } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { signedInAccount } from "../support/settings";
 
@@ -22,13 +22,14 @@ async function activityRows(page: Page): Promise<string[]> {
 
 test("Security events: the activity page lists the owner's sign-ins and changes, from the address the server saw", async ({ page, browser, app }) => {
   const logStart = app.server.logs().length;
-  const account = await signedInAccount(page, app, "activity");
+  // registered and confirmed on the page: those are the first two events
+  const account = await createConfirmedAccount(page, app, "activity");
   // a failed guess at the owner's password, claiming another address in a header nobody vouches for
   const stranger = await browser.newContext({ baseURL: app.baseURL, extraHTTPHeaders: { "x-forwarded-for": "192.0.2.99" } });
   await signInThroughAuthRoute(stranger.request, { email: account.email, password: "a wrong guess entirely" }, { maxRedirects: 0 });
   // someone else's account and failures are not the owner's business
   const other = await browser.newContext({ baseURL: app.baseURL });
-  const otherAccount = await signedInAccount(await other.newPage(), app, "activity-other");
+  const otherAccount = await signedInAccount(await other.newPage(), app);
   await signInThroughAuthRoute(other.request, { email: otherAccount.email, password: "another wrong guess" }, { maxRedirects: 0 });
 
   const rows = await activityRows(page);

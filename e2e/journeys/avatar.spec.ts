@@ -3,7 +3,7 @@
 // removed; anything that is not a PNG, JPEG or WebP within 2 MB is refused
 // with its reason and leaves the stored picture as it was.
 import type { APIRequestContext, Page } from "@playwright/test";
-import { expect, test, type App } from "../support/fixtures";
+import { expect, javaScriptVariant, test, type App } from "../support/fixtures";
 import { BLUE, inspectImage, isNear, noisyPng, RED, solidImage, type UploadFile } from "../support/images";
 import { resetPeak, serverMemory } from "../support/process-memory";
 import { expectFieldError, signedInAccount, signOut } from "../support/settings";
@@ -39,8 +39,8 @@ async function fetchPicture(request: APIRequestContext, src: string) {
 }
 
 /** A signed-in account with a stored picture, and a check that it is still exactly that picture. */
-async function accountWithPicture(page: Page, app: App, label: string) {
-  await signedInAccount(page, app, label);
+async function accountWithPicture(page: Page, app: App) {
+  await signedInAccount(page, app);
   await upload(page, { name: "red.png", mimeType: "image/png", buffer: await solidImage("png", 64, 64, RED) });
   await expect(page).toHaveURL(/\/profile\/edit\?updated=avatar$/);
   const src = await pictureOnProfile(page);
@@ -57,9 +57,10 @@ async function accountWithPicture(page: Page, app: App, label: string) {
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
+    javaScriptVariant(javaScriptEnabled);
 
     test("a picture is uploaded as a 256×256 WebP, replaced, and removed", async ({ page, app }) => {
-      await signedInAccount(page, app, "avatar");
+      await signedInAccount(page, app);
       await page.goto("/profile");
       await expect(page.getByRole("main").getByRole("img", { name: "No profile picture" })).toBeVisible();
 
@@ -95,7 +96,7 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test("non-images, GIFs, damaged files, no file and files over 2 MB or 8 MB are refused; the picture stays", async ({ page, app }) => {
-      const kept = await accountWithPicture(page, app, "refused");
+      const kept = await accountWithPicture(page, app);
       const cases: [string, UploadFile, string][] = [
         ["a text file", { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("just some words\n") }, NOT_AN_IMAGE],
         ["an HTML page named photo.png", { name: "photo.png", mimeType: "image/png", buffer: Buffer.from("<!doctype html><script>alert(1)</script>") }, NOT_AN_IMAGE],
@@ -128,7 +129,7 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test("the picture is served only to its owner's live session", async ({ page, browser, app }) => {
-  const { src } = await accountWithPicture(page, app, "owner");
+  const { src } = await accountWithPicture(page, app);
   const response = await page.request.get(src);
   expect(response.headers()["cache-control"]).toContain("private");
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
@@ -138,7 +139,7 @@ test("the picture is served only to its owner's live session", async ({ page, br
   // someone else signed in gets their own (none), not this one
   const other = await browser.newContext({ baseURL: app.baseURL });
   const otherPage = await other.newPage();
-  await signedInAccount(otherPage, app, "other");
+  await signedInAccount(otherPage, app);
   expect((await otherPage.request.get(src)).status()).toBe(404);
   await other.close();
 
@@ -160,7 +161,7 @@ test("a small PNG of extreme shape is refused at once, and the server's peak mem
   test.skip(process.platform !== "linux", "reads the server's memory from /proc");
   const group = app.server.processGroup();
   if (group === undefined) throw new Error("the app server is not running");
-  const kept = await accountWithPicture(page, app, "tall");
+  const kept = await accountWithPicture(page, app);
   for (const [width, height] of [
     [40, 999_999],
     [100, 399_999],
@@ -197,6 +198,6 @@ test("the image optimizer route is not there: 404 for any address, signed in or 
     "/_next/image",
   ];
   for (const target of targets) expect((await request.get(target)).status(), target).toBe(404);
-  await accountWithPicture(page, app, "optimizer");
+  await accountWithPicture(page, app);
   for (const target of targets) expect((await page.request.get(target)).status(), target).toBe(404);
 });

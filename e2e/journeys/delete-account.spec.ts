@@ -3,7 +3,7 @@
 // credentials match nothing and the address can register again.
 import type { Page } from "@playwright/test";
 import { confirmEmail, register, sessionCookie, signIn } from "../support/accounts";
-import { expect, test } from "../support/fixtures";
+import { expect, javaScriptVariant, test } from "../support/fixtures";
 import { mailsTo, uniqueEmail } from "../support/mail";
 import {
   ACCOUNT_DELETED_SUBJECT,
@@ -27,9 +27,10 @@ async function deleteAccount(page: Page, password: string) {
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
+    javaScriptVariant(javaScriptEnabled);
 
     test("a wrong password is refused; the right one deletes the account for good", async ({ page, browser, app }) => {
-      const account = await signedInAccount(page, app, "delete");
+      const account = await signedInAccount(page, app);
       const elsewhere = await anotherBrowser(browser, app, account);
 
       await deleteAccount(page, "not my password at all");
@@ -55,14 +56,14 @@ for (const javaScriptEnabled of [true, false]) {
 
       // the address is free: registering it again sends a new confirmation link, not "you have an account"
       await register(page, account);
-      await confirmEmail(page, app, account, 2);
+      await confirmEmail(page, app, account);
       expect(mailsTo(app.sink, account.email, /Someone tried to sign up/)).toHaveLength(0);
     });
   });
 }
 
 test("five wrong passwords across the settings forms lock them all, even against the right one", async ({ page, app }) => {
-  const account = await signedInAccount(page, app, "locked");
+  const account = await signedInAccount(page, app);
   const wrong = "not my password at all";
   await requestEmailChange(page, uniqueEmail("never"), wrong);
   await expectFieldError(page.getByLabel("Current password"), WRONG_PASSWORD);

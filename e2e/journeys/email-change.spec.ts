@@ -4,7 +4,7 @@
 // address that has an account gets no link and the requester learns nothing.
 import type { Browser, Page } from "@playwright/test";
 import { createVerifiedAccount, signIn } from "../support/accounts";
-import { expect, test, type App } from "../support/fixtures";
+import { expect, javaScriptVariant, test, type App } from "../support/fixtures";
 import { linkFromMail, linksIn, mailsTo, uniqueEmail } from "../support/mail";
 import {
   CHANGE_REQUESTED_SUBJECT,
@@ -44,9 +44,10 @@ async function mainTextWithout(page: Page, addresses: string[]) {
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
+    javaScriptVariant(javaScriptEnabled);
 
     test("the whole change: request, notices to both addresses, confirm, sign in with the new one only", async ({ page, browser, app }) => {
-      const account = await signedInAccount(page, app, "old");
+      const account = await signedInAccount(page, app);
       const oldEmail = account.email;
       const newEmail = uniqueEmail("new");
       const oldResetLink = await resetLinkFor(browser, app, oldEmail);
@@ -97,8 +98,8 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test("refusals change nothing; an address with an account gets the same page and no link; a cancelled change's link dies", async ({ page, app }) => {
-      const owner = await createVerifiedAccount(page, app, "owner");
-      const account = await signedInAccount(page, app, "mover");
+      const owner = createVerifiedAccount(app);
+      const account = await signedInAccount(page, app);
 
       await requestEmailChange(page, uniqueEmail("never"), "not my password at all");
       await expectFieldError(page.getByLabel("Current password"), WRONG_PASSWORD);

@@ -2,11 +2,12 @@
 // signs in), see the profile, sign out, sign in again, sign out.
 import AxeBuilder from "@axe-core/playwright";
 import { confirmEmail, newAccount, register, signIn, signOutFromHeader } from "../support/accounts";
-import { expect, test } from "../support/fixtures";
+import { expect, javaScriptVariant, test } from "../support/fixtures";
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
+    javaScriptVariant(javaScriptEnabled);
 
     test("register → confirm with the password → profile → sign out → sign in → sign out", async ({ page, app }) => {
       const account = newAccount();

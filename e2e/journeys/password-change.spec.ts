@@ -2,7 +2,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { createVerifiedAccount, sessionCookie, signIn as submitSignIn, type TestAccount } from "../support/accounts";
-import { expect, test } from "../support/fixtures";
+import { expect, javaScriptVariant, test } from "../support/fixtures";
 
 const NEW_PASSWORD = "copper kettles hum at noon";
 
@@ -22,9 +22,10 @@ async function changePassword(page: Page, current: string, next: string, confirm
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
+    javaScriptVariant(javaScriptEnabled);
 
     test("keeps this session under a new id, ends the others, and sends a notice", async ({ page, browser, app }) => {
-      const account = await createVerifiedAccount(page, app, "change");
+      const account = createVerifiedAccount(app);
       await signIn(page, account);
       const before = await sessionCookie(page.context());
       if (!before) throw new Error("no session cookie after signing in");
@@ -62,7 +63,7 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test("explains a wrong current password, a weak one and a repeat, changing nothing", async ({ page, app }) => {
-      const account = await createVerifiedAccount(page, app, "refused");
+      const account = createVerifiedAccount(app);
       await signIn(page, account);
 
       await changePassword(page, "not my password at all", NEW_PASSWORD);
@@ -89,7 +90,7 @@ test("the settings page asks signed-out people to sign in first", async ({ page 
 });
 
 test("the change-password page has no accessibility violations", async ({ page, app }) => {
-  const account = await createVerifiedAccount(page, app, "axe-change");
+  const account = createVerifiedAccount(app);
   await signIn(page, account);
   await page.goto("/settings/password");
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);

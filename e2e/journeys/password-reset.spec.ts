@@ -2,16 +2,17 @@
 import AxeBuilder from "@axe-core/playwright";
 import { createVerifiedAccount, signIn } from "../support/accounts";
 import { answerTime } from "../support/answer-time";
-import { expect, test } from "../support/fixtures";
+import { expect, javaScriptVariant, test } from "../support/fixtures";
 import { uniqueEmail } from "../support/mail";
 import { chooseNewPassword, NEW_PASSWORD, requestReset, resetLink } from "../support/reset";
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
+    javaScriptVariant(javaScriptEnabled);
 
     test("the whole reset journey signs every device out and sends a notice", async ({ page, browser, app }) => {
-      const account = await createVerifiedAccount(page, app, "reset");
+      const account = createVerifiedAccount(app);
       // two other browsers signed in to the account
       const others = await Promise.all([browser.newContext(), browser.newContext()]);
       for (const context of others) {
@@ -49,7 +50,7 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test("an unknown address gets the identical page and no mail", async ({ page, app }) => {
-  const known = await createVerifiedAccount(page, app, "known");
+  const known = createVerifiedAccount(app);
   const unknown = uniqueEmail("nobody");
   await requestReset(page, unknown);
   const unknownText = await page.locator("main").innerText();
@@ -61,7 +62,7 @@ test("an unknown address gets the identical page and no mail", async ({ page, ap
 
 test("asking for a reset takes as long, answers the same and changes nothing, whether or not the address has an account", async ({ page, app }) => {
   test.setTimeout(120_000);
-  const known = await createVerifiedAccount(page, app, "timing");
+  const known = createVerifiedAccount(app);
   await signIn(page, known);
   await expect(page).toHaveURL(/\/profile$/);
   const accountState = () =>
@@ -105,7 +106,7 @@ function median(values: number[]): number {
 test("expired, reused, forged and superseded links each get a clear page", async ({ page, app }) => {
   // it restarts the embedded database's server midway; on a busy machine that and the first pages after it take half a minute
   test.slow();
-  const account = await createVerifiedAccount(page, app, "links");
+  const account = createVerifiedAccount(app);
 
   await page.goto(`/reset-password?token=${"A".repeat(43)}`);
   await expect(page.getByRole("heading", { name: "This link doesn't work" })).toBeVisible();
@@ -132,7 +133,7 @@ test("expired, reused, forged and superseded links each get a clear page", async
 });
 
 test("a weak new password is refused and the link still works", async ({ page, app }) => {
-  const account = await createVerifiedAccount(page, app, "weak");
+  const account = createVerifiedAccount(app);
   await requestReset(page, account.email);
   await page.goto(await resetLink(app.sink, account.email));
   await chooseNewPassword(page, "short");
@@ -142,7 +143,7 @@ test("a weak new password is refused and the link still works", async ({ page, a
 });
 
 test("two browsers using one link at once: exactly one wins", async ({ browser, page, app }) => {
-  const account = await createVerifiedAccount(page, app, "race");
+  const account = createVerifiedAccount(app);
   await requestReset(page, account.email);
   const link = await resetLink(app.sink, account.email);
   const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
@@ -163,7 +164,7 @@ test("two browsers using one link at once: exactly one wins", async ({ browser, 
 });
 
 test("reset pages have no accessibility violations", async ({ page, app }) => {
-  const account = await createVerifiedAccount(page, app, "axe");
+  const account = createVerifiedAccount(app);
   await page.goto("/forgot-password");
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await requestReset(page, account.email);

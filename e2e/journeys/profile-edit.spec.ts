@@ -3,7 +3,7 @@
 // nothing. User text is shown as text, never run as markup.
 import type { Page } from "@playwright/test";
 import { createVerifiedAccount } from "../support/accounts";
-import { expect, test } from "../support/fixtures";
+import { expect, javaScriptVariant, test } from "../support/fixtures";
 import { expectFieldError, signedInAccount, signInQuickly } from "../support/settings";
 
 async function editDetails(page: Page, details: { name: string; bio: string }) {
@@ -21,9 +21,10 @@ async function dropLengthLimits(page: Page) {
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
+    javaScriptVariant(javaScriptEnabled);
 
     test("a new name and bio show on the profile and in the header; invalid ones are refused and change nothing", async ({ page, app }) => {
-      const account = await signedInAccount(page, app, "edit");
+      const account = await signedInAccount(page, app);
       await page.goto("/profile");
       await expect(page.getByRole("main").getByText("No bio yet.")).toBeVisible();
 
@@ -82,7 +83,7 @@ test("markup in the name and bio is shown as text and never runs", async ({ page
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await signedInAccount(page, app, "xss");
+  await signedInAccount(page, app);
   await editDetails(page, { name, bio });
   await expect(page).toHaveURL(/\/profile\?updated=details$/);
 
@@ -104,12 +105,9 @@ test.describe("what the profile form reads and what the profile page reveals", (
   let caller: { email: string; password: string; row: Row };
   let victim: { row: Row };
 
-  test.beforeAll(async ({ browser, app }) => {
-    const context = await browser.newContext({ baseURL: app.baseURL });
-    const page = await context.newPage();
-    const callerAccount = await createVerifiedAccount(page, app, "caller");
-    const victimAccount = await createVerifiedAccount(page, app, "victim");
-    await context.close();
+  test.beforeAll(async ({ app }) => {
+    const callerAccount = createVerifiedAccount(app);
+    const victimAccount = createVerifiedAccount(app);
     const rows = await app.withDb((db) => db.user.findMany({ where: { email: { in: [callerAccount.email, victimAccount.email] } }, omit: { passwordHash: false } }));
     const rowOf = (email: string) => {
       const row = rows.find((r) => r.email === email);
@@ -174,7 +172,7 @@ test.describe("what the profile form reads and what the profile page reveals", (
 });
 
 test("a notice named in the address that is no notice (an inherited name, a repeat) shows nothing, and the page works", async ({ page, app }) => {
-  await signedInAccount(page, app, "notice");
+  await signedInAccount(page, app);
   for (const query of ["updated=__proto__", "updated=constructor", "updated=avatar&updated=avatar", "too-large&too-large"]) {
     const response = await page.goto(`/profile/edit?${query}`);
     expect(response?.status(), query).toBe(200);

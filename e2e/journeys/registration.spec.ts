@@ -17,7 +17,7 @@ import {
   VERIFY_SUBJECT,
   type TestAccount,
 } from "../support/accounts";
-import { expect, test } from "../support/fixtures";
+import { expect, javaScriptVariant, test } from "../support/fixtures";
 import { linksIn, mailsTo, uniqueEmail } from "../support/mail";
 
 /** The page's main text with one address replaced, to compare pages about different addresses. */
@@ -126,6 +126,7 @@ async function expectFieldError(page: Page, label: Label, message: RegExp) {
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
+    javaScriptVariant(javaScriptEnabled);
 
     test("each invalid field is explained beside it, and no account is made", async ({ page, app }) => {
       const tried: string[] = [];

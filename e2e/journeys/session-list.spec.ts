@@ -4,7 +4,7 @@
 // request, and no more than SESSIONS_PER_USER stay signed in.
 import { request as playwrightRequest, type Browser, type Page } from "@playwright/test";
 import { signInThroughAuthRoute } from "../support/accounts";
-import { expect, test, type App } from "../support/fixtures";
+import { expect, javaScriptVariant, test, type App } from "../support/fixtures";
 import { anotherBrowser, expectFieldError, expectSentToSignIn, expectSignedIn, expectSignedOut, signedInAccount, signInQuickly, WRONG_PASSWORD } from "../support/settings";
 
 const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
@@ -17,7 +17,7 @@ const rows = (page: Page) => page.getByRole("main").locator("tbody tr");
 
 /** One account signed in here (Chrome on Linux), on a laptop and on a phone. */
 async function signedInThreeTimes(page: Page, browser: Browser, app: App) {
-  const account = await signedInAccount(page, app, "sessions");
+  const account = await signedInAccount(page, app);
   const laptop = await anotherBrowser(browser, app, account, { userAgent: FIREFOX_ON_WINDOWS });
   const phone = await anotherBrowser(browser, app, account, { userAgent: SAFARI_ON_IPHONE });
   return { account, laptop, phone };
@@ -32,6 +32,7 @@ async function endSession(page: Page, button: RegExp | string, password: string)
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
+    javaScriptVariant(javaScriptEnabled);
 
     test("the list marks this session; ending one, then all the others, needs the password and signs them out", async ({ page, browser, app }) => {
       const { account, laptop, phone } = await signedInThreeTimes(page, browser, app);
@@ -83,7 +84,7 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test(`signing in more than ${SESSIONS_PER_USER} times ends the least recently used session`, async ({ page, app }) => {
-  const account = await signedInAccount(page, app, "many");
+  const account = await signedInAccount(page, app);
   const others = [];
   for (let index = 0; index < SESSIONS_PER_USER; index++) {
     const request = await playwrightRequest.newContext({ baseURL: app.baseURL });

@@ -14,7 +14,7 @@ import {
   VERIFY_SUBJECT,
   type TestAccount,
 } from "../support/accounts";
-import { expect, test } from "../support/fixtures";
+import { expect, javaScriptVariant, test } from "../support/fixtures";
 import { mailsTo, uniqueEmail } from "../support/mail";
 
 const NO_MATCH = "That email and password don't match an account.";
@@ -40,9 +40,10 @@ async function outcome(page: Page) {
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
+    javaScriptVariant(javaScriptEnabled);
 
     test("an unknown address and a wrong password get exactly the same answer", async ({ page, app }) => {
-      const account = await createVerifiedAccount(page, app, "known");
+      const account = createVerifiedAccount(app);
 
       await signIn(page, { email: uniqueEmail("nobody"), password: account.password });
       const unknown = await outcome(page);
@@ -78,7 +79,7 @@ test("an unconfirmed account with the right password is told to confirm, and mai
 
 test.describe("Auth.js's own sign-in route", () => {
   test("answers like the page: no match, confirm first, or a working session", async ({ page, app }) => {
-    const account = await createVerifiedAccount(page, app, "route");
+    const account = createVerifiedAccount(app);
     await page.context().clearCookies();
 
     const unknown = await signInThroughAuthRoute(page.request, { email: uniqueEmail("nobody"), password: account.password });
@@ -109,7 +110,7 @@ test.describe("Auth.js's own sign-in route", () => {
   });
 
   test("a post without the matching CSRF token gets no session", async ({ page, app }) => {
-    const account = await createVerifiedAccount(page, app, "csrf");
+    const account = createVerifiedAccount(app);
     await page.context().clearCookies();
 
     for (const csrfToken of [null, "", "forged-token", "a".repeat(64)]) {
@@ -126,7 +127,7 @@ test.describe("after signing in, only this site", () => {
   let account: TestAccount;
   test.beforeAll(async ({ browser, app }) => {
     const page = await browser.newPage({ baseURL: app.baseURL });
-    account = await createVerifiedAccount(page, app, "redirects");
+    account = createVerifiedAccount(app);
     await page.close();
   });
 
@@ -185,7 +186,7 @@ test.describe("after signing in, only this site", () => {
 });
 
 test("the session cookie is HttpOnly, SameSite=Lax, for the whole site, and unreadable to page scripts", async ({ page, app }) => {
-  const account = await createVerifiedAccount(page, app, "cookie");
+  const account = createVerifiedAccount(app);
   const signInResponse = page.waitForResponse((r) => r.request().method() === "POST" && r.url().startsWith(`${app.baseURL}/login`));
   await signIn(page, account);
   await expect(page).toHaveURL(/\/profile$/);

@@ -18,7 +18,7 @@ import {
   verificationLink,
   VERIFY_SUBJECT,
 } from "../support/accounts";
-import { expect, test, type App } from "../support/fixtures";
+import { expect, javaScriptVariant, test, type App } from "../support/fixtures";
 import { mailsTo } from "../support/mail";
 
 const CONFIRM_FIRST = "Confirm your email address first";
@@ -154,74 +154,80 @@ test("asking for a new link replaces the first one", async ({ page, app }) => {
 });
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`a wrong password confirms nothing and keeps the link; the right one then confirms and signs in (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({
-    browser,
-    app,
-  }) => {
-    test.slow(); // a registration, three posts with a password check each, and a sign-in
-    const context = await browser.newContext({ baseURL: app.baseURL, javaScriptEnabled });
-    const page = await context.newPage();
-    const account = newAccount("wrong-password");
-    await register(page, account);
-    const link = await verificationLink(app, account.email);
+  test.describe(() => {
+    javaScriptVariant(javaScriptEnabled);
+    test(`a wrong password confirms nothing and keeps the link; the right one then confirms and signs in (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({
+      browser,
+      app,
+    }) => {
+      test.slow(); // a registration, three posts with a password check each, and a sign-in
+      const context = await browser.newContext({ baseURL: app.baseURL, javaScriptEnabled });
+      const page = await context.newPage();
+      const account = newAccount("wrong-password");
+      await register(page, account);
+      const link = await verificationLink(app, account.email);
 
-    await pressConfirm(page, link, "not the password of this account");
-    const password = page.getByLabel("Password", { exact: true });
-    await expect(page.getByRole("main").getByRole("alert")).toContainText(WRONG_PASSWORD);
-    await expect(password).toHaveAttribute("aria-invalid", "true");
-    if (!javaScriptEnabled) await expect(password).toHaveValue(""); // a password is never sent back in the page
-    expect(page.url()).not.toContain("token=");
-    if (javaScriptEnabled) expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      await pressConfirm(page, link, "not the password of this account");
+      const password = page.getByLabel("Password", { exact: true });
+      await expect(page.getByRole("main").getByRole("alert")).toContainText(WRONG_PASSWORD);
+      await expect(password).toHaveAttribute("aria-invalid", "true");
+      if (!javaScriptEnabled) await expect(password).toHaveValue(""); // a password is never sent back in the page
+      expect(page.url()).not.toContain("token=");
+      if (javaScriptEnabled) expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
-    // an empty password is not even sent with JavaScript, and refused without
-    await submitConfirmation(page, "");
-    await expect(page.getByRole("main").getByRole("alert")).toContainText(/Enter your password/);
-    expect(await addressState(app, account.email)).toEqual({ verified: false, unusedLinks: 1 });
+      // an empty password is not even sent with JavaScript, and refused without
+      await submitConfirmation(page, "");
+      await expect(page.getByRole("main").getByRole("alert")).toContainText(/Enter your password/);
+      expect(await addressState(app, account.email)).toEqual({ verified: false, unusedLinks: 1 });
 
-    // the same link (opened again, as the app restarted for that look): the right password confirms
-    await pressConfirm(page, link, account.password);
-    await expect(page).toHaveURL(/\/profile\?updated=verified$/);
-    await expect(page.getByText(CONFIRMED_NOTICE)).toBeVisible();
-    expect(await addressState(app, account.email)).toEqual({ verified: true, unusedLinks: 0 });
-    await signOutFromHeader(page);
-    await context.close();
+      // the same link (opened again, as the app restarted for that look): the right password confirms
+      await pressConfirm(page, link, account.password);
+      await expect(page).toHaveURL(/\/profile\?updated=verified$/);
+      await expect(page.getByText(CONFIRMED_NOTICE)).toBeVisible();
+      expect(await addressState(app, account.email)).toEqual({ verified: true, unusedLinks: 0 });
+      await signOutFromHeader(page);
+      await context.close();
+    });
   });
 }
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`a link that already confirmed its address says so and offers sign-in, sent from a form left open or opened again (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({
-    browser,
-    app,
-  }) => {
-    test.slow(); // a registration, a confirmation, a refused post and a sign-in
-    const contexts = await Promise.all([0, 1, 2].map(() => browser.newContext({ baseURL: app.baseURL, javaScriptEnabled })));
-    const [waiting, confirming, later] = await Promise.all(contexts.map((context) => context.newPage()));
-    if (!waiting || !confirming || !later) throw new Error("no pages");
-    const account = newAccount("confirmed-again");
-    await register(waiting, account);
-    const link = await verificationLink(app, account.email);
+  test.describe(() => {
+    javaScriptVariant(javaScriptEnabled);
+    test(`a link that already confirmed its address says so and offers sign-in, sent from a form left open or opened again (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({
+      browser,
+      app,
+    }) => {
+      test.slow(); // a registration, a confirmation, a refused post and a sign-in
+      const contexts = await Promise.all([0, 1, 2].map(() => browser.newContext({ baseURL: app.baseURL, javaScriptEnabled })));
+      const [waiting, confirming, later] = await Promise.all(contexts.map((context) => context.newPage()));
+      if (!waiting || !confirming || !later) throw new Error("no pages");
+      const account = newAccount("confirmed-again");
+      await register(waiting, account);
+      const link = await verificationLink(app, account.email);
 
-    // one device opens the link and leaves its form; another confirms with it meanwhile
-    await waiting.goto(link);
-    await expect(waiting.getByRole("button", { name: "Confirm my email" })).toBeVisible();
-    await confirmWithLink(confirming, link, account.password);
-    expect(await addressState(app, account.email)).toEqual({ verified: true, unusedLinks: 0 });
+      // one device opens the link and leaves its form; another confirms with it meanwhile
+      await waiting.goto(link);
+      await expect(waiting.getByRole("button", { name: "Confirm my email" })).toBeVisible();
+      await confirmWithLink(confirming, link, account.password);
+      expect(await addressState(app, account.email)).toEqual({ verified: true, unusedLinks: 0 });
 
-    // the form left open is sent now: the link has done its job, so the page says so instead of asking for a new link
-    await submitConfirmation(waiting, account.password);
-    await expect(waiting).toHaveURL(/\/verify-email\?status=confirmed$/);
-    await expectAlreadyConfirmed(waiting);
-    await expect(waiting.getByRole("form", { name: "Send a new confirmation link" })).toHaveCount(0);
+      // the form left open is sent now: the link has done its job, so the page says so instead of asking for a new link
+      await submitConfirmation(waiting, account.password);
+      await expect(waiting).toHaveURL(/\/verify-email\?status=confirmed$/);
+      await expectAlreadyConfirmed(waiting);
+      await expect(waiting.getByRole("form", { name: "Send a new confirmation link" })).toHaveCount(0);
 
-    // opened again on a third device: the same page at once, and its sign-in works
-    await later.goto(link);
-    await expectAlreadyConfirmed(later);
-    expect(later.url()).not.toContain("token=");
-    await later.getByRole("main").getByRole("link", { name: "Sign in" }).click();
-    await expect(later).toHaveURL(/\/login$/);
-    await signIn(later, account);
-    await expect(later).toHaveURL(/\/profile$/);
-    await Promise.all(contexts.map((context) => context.close()));
+      // opened again on a third device: the same page at once, and its sign-in works
+      await later.goto(link);
+      await expectAlreadyConfirmed(later);
+      expect(later.url()).not.toContain("token=");
+      await later.getByRole("main").getByRole("link", { name: "Sign in" }).click();
+      await expect(later).toHaveURL(/\/login$/);
+      await signIn(later, account);
+      await expect(later).toHaveURL(/\/profile$/);
+      await Promise.all(contexts.map((context) => context.close()));
+    });
   });
 }
 

@@ -15,7 +15,7 @@ import { NO_DATABASE_HEADER, UNAVAILABLE_MESSAGE, UNAVAILABLE_PAGE } from "../..
 import { ANSWER } from "../../scripts/bench/answers";
 import { send, type CookieJar } from "../../scripts/bench/http";
 import { attemptSignIn } from "../../scripts/bench/sign-in";
-import { createVerifiedAccount } from "../support/accounts";
+import { registerVerifiedAccount } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { startInstances } from "../support/instances";
 import { DESIGNED, OK, profileProbe, registrationProbe, says, signInProbe, UNAVAILABLE } from "../support/outage-probes";
@@ -71,8 +71,8 @@ test.describe("Database pool exhaustion", () => {
       if (!server) throw new Error("no server");
       const { baseURL } = server;
       const setup = await browser.newContext({ baseURL });
-      const signingIn = await createVerifiedAccount(await setup.newPage(), instances, "pool-sign-in");
-      const viewing = await createVerifiedAccount(await setup.newPage(), instances, "pool-profile");
+      const signingIn = await registerVerifiedAccount(await setup.newPage(), instances, "pool-sign-in");
+      const viewing = await registerVerifiedAccount(await setup.newPage(), instances, "pool-profile");
       await setup.close();
       const viewer = await attemptSignIn(baseURL, viewing.email, viewing.password);
       expect(viewer.verdict).toEqual({ designed: true, answer: ANSWER.signedIn });

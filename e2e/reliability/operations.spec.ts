@@ -3,7 +3,7 @@
 // shutting down). On SIGTERM the server finishes the requests it has, stops the
 // mail worker cleanly and exits 0 well within 12 s.
 import { request as httpClient } from "@playwright/test";
-import { authCsrf, createVerifiedAccount, signInThroughAuthRoute } from "../support/accounts";
+import { authCsrf, registerVerifiedAccount, signInThroughAuthRoute } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { startInstances } from "../support/instances";
 
@@ -52,7 +52,7 @@ test.describe("Operations with a server of their own", () => {
     const client = await httpClient.newContext({ baseURL: server.baseURL });
     try {
       const page = await (await browser.newContext({ baseURL: server.baseURL })).newPage();
-      const account = await createVerifiedAccount(page, instances, "sigterm");
+      const account = await registerVerifiedAccount(page, instances, "sigterm");
       await page.context().close();
       const logStart = server.logs().length;
 

@@ -12,7 +12,7 @@ import { SmtpSink } from "../../test/smtp-sink";
 import { newAccount, signIn } from "../support/accounts";
 import { appEnv, sharedSecrets } from "../support/app-env";
 import { freePort, startAppServer, type AppServer } from "../support/app-server";
-import { seedVerifiedAccount } from "../support/own-server";
+import { seedVerifiedAccounts } from "../support/seed-accounts";
 
 // No TypeScript loader, compiler or test runner. (npm still installs typescript and
 // @playwright/test there, as optional peers of @prisma/client and next.)
@@ -39,7 +39,7 @@ async function serveFrom(deployment: string, kind: DbKind, browser: Browser, sin
     npm(deployment, ["run", kind === "postgres" ? "db:migrate" : "prestart"], { DATABASE_URL: database.url });
     const account = newAccount(`deployed-${kind}`);
     const secrets = sharedSecrets();
-    await seedVerifiedAccount(database, account, secrets.PASSWORD_PEPPER);
+    await seedVerifiedAccounts(database.url, [account], secrets.PASSWORD_PEPPER);
     const port = await freePort();
     const baseURL = `http://127.0.0.1:${port}`;
     const env = appEnv({ baseURL, databaseUrl: database.url, mode: "production", smtpUrl: sink.url, secrets });

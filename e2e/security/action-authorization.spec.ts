@@ -71,7 +71,7 @@ test("every signed-in action refuses a call with no session or an ended one, and
   expect(actions.map((spec) => spec.name).sort()).toEqual(
     expect.arrayContaining(["changePasswordAction", "deleteAccountAction", "endSessionsAction", "updateProfileAction", "uploadAvatarAction"]),
   );
-  const account = await createVerifiedAccount(page, app, "authz");
+  const account = createVerifiedAccount(app);
   await signIn(page, account);
   await expect(page).toHaveURL(/\/profile$/);
   const live = await sessionCookie(page.context());

@@ -32,7 +32,7 @@ test.describe("Cross-site requests refused", () => {
   test.use({ javaScriptEnabled: false }); // the foreign page is a plain form, as a CSRF attack would be
 
   test("a copy of the profile form on another site cannot change the profile", async ({ page, app }) => {
-    await signedInAccount(page, app, "csrf-profile");
+    await signedInAccount(page, app);
     const edit = await page.request.get("/profile/edit");
     const form = copyOfForm(await edit.text(), "name", app.baseURL, "/profile/edit").replace(/(name="name"[^>]*value=")[^"]*"/, '$1Mallory"');
     expect(form).toContain('value="Mallory"');
@@ -53,7 +53,7 @@ test.describe("Cross-site requests refused", () => {
   });
 
   test("another site's form cannot sign the user out through Auth.js's route", async ({ page, app }) => {
-    await signedInAccount(page, app, "csrf-signout");
+    await signedInAccount(page, app);
     const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
     const site = await foreignSite(
       `<!doctype html><title>Hello</title><form method="post" action="${app.baseURL}/api/auth/signout">` +

@@ -27,7 +27,7 @@ test("Bad input: malformed submissions to every action and route get no 5xx, log
   const actions = actionCatalogue();
   expect(actions.length).toBeGreaterThanOrEqual(16);
 
-  const account = await createVerifiedAccount(page, app, "fuzz");
+  const account = createVerifiedAccount(app);
   await signInQuickly(page, account);
   const session = await sessionCookie(page.context());
   if (!session) throw new Error("no session cookie");

@@ -27,7 +27,7 @@ test("Host and redirects: forged forwarded headers change no link in any email",
 });
 
 test("Host and redirects: forged forwarded headers change no redirect", async ({ page, request, app }) => {
-  const account = await createVerifiedAccount(page, app, "forged-redirect");
+  const account = createVerifiedAccount(app);
   const signedIn = await signInThroughAuthRoute(page.request, { ...account, callbackUrl: "/profile" }, { maxRedirects: 0 });
   expect(signedIn.status()).toBe(302);
   const location = new URL(signedIn.headers().location ?? "", app.baseURL);

@@ -54,7 +54,7 @@ test("Headers: every page has a nonce-based policy and no CSP violations, signed
     if (LINK_PAGES.includes(path)) expect(headers["cache-control"], path).toContain("no-store");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   }
-  await signedInAccount(page, app, "headers");
+  await signedInAccount(page, app);
   for (const path of SIGNED_IN_PAGES) {
     const headers = await expectProtectiveHeaders(await page.goto(path), path);
     expect(headers["cache-control"], path).toContain("no-store");

@@ -5,19 +5,19 @@
 // AUTH_SECRET (so rotating the session secret does not re-key the log).
 import { eventHashKeyFrom } from "../../lib/env";
 import { emailHash, SECURITY_EVENT_TYPES } from "../../lib/security-events";
-import { newAccount, register, signInThroughAuthRoute } from "../support/accounts";
+import { createConfirmedAccount, newAccount, register, signInThroughAuthRoute } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { linkFromMail, uniqueEmail } from "../support/mail";
 import { chooseNewPassword, NEW_PASSWORD, requestReset, resetLink } from "../support/reset";
-import { anotherBrowser, CONFIRM_CHANGE_SUBJECT, confirmEmailChange, requestEmailChange, signedInAccount, signInQuickly, signOut } from "../support/settings";
+import { anotherBrowser, CONFIRM_CHANGE_SUBJECT, confirmEmailChange, requestEmailChange, signInQuickly, signOut } from "../support/settings";
 
 type LogLine = Record<string, unknown> & { event: string; time: string };
 
 test("every documented event is logged once it happens, as one JSON line with time, request id, outcome, user, address hash and IP", async ({ page, browser, app }) => {
   test.setTimeout(180_000);
   const start = app.server.logs().length;
-  // registration, email_verified, sign_in (success)
-  const account = await signedInAccount(page, app, "log");
+  // registration, email_verified, sign_in (success): registered and confirmed on the page
+  const account = await createConfirmedAccount(page, app, "log");
 
   // sign_in failure, then throttled: the free failures are per address, known or not
   const stranger = await browser.newContext({ baseURL: app.baseURL });

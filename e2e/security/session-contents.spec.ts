@@ -9,7 +9,7 @@ import { expect, test } from "../support/fixtures";
 const CLAIMS = ["authTime", "email", "exp", "iat", "jti", "name", "sid", "sub"];
 
 test("the session cookie holds only the allowed claims, stays small, and /api/auth/session shows no id", async ({ page, app }) => {
-  const account = await createVerifiedAccount(page, app, "claims");
+  const account = createVerifiedAccount(app);
   await signIn(page, account);
   await expect(page).toHaveURL(/\/profile$/);
   const cookie = await sessionCookie(page.context());

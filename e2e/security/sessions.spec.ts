@@ -1,28 +1,13 @@
 // Sessions live on the server: signing out or revoking a row ends a session
 // even for a copied cookie, a new sign-in never inherits an older cookie, the
-// signed-in zone always offers "Sign out", and the pages pass axe in light
-// and dark.
+// signed-in zone always offers "Sign out". (Every page passes axe in light
+// and dark in interface/pages-tour.spec.ts.)
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Cookie, Page } from "@playwright/test";
-import {
-  authCsrf,
-  createConfirmedAccount,
-  createVerifiedAccount,
-  fillRegistration,
-  newAccount,
-  register,
-  sessionCookie,
-  signIn,
-  signInThroughAuthRoute,
-  signOutFromHeader,
-  submitConfirmation,
-  verificationLink,
-  type TestAccount,
-} from "../support/accounts";
-import { expect, test, type App } from "../support/fixtures";
+import { authCsrf, createConfirmedAccount, createVerifiedAccount, sessionCookie, signIn, signInThroughAuthRoute, type TestAccount } from "../support/accounts";
+import { expect, javaScriptVariant, test, type App } from "../support/fixtures";
 
 /** Every page of the signed-in zone, read from the app's folders so new pages are covered too. */
 const SIGNED_IN_PAGES = fs
@@ -85,9 +70,10 @@ test("signing out ends the session on the server, so a copied cookie stops worki
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
+    javaScriptVariant(javaScriptEnabled);
 
     test("after signing out, Back does not show the profile, and the answer told the browser to drop its cache and storage", async ({ page, app }) => {
-      const account = await createVerifiedAccount(page, app, "back");
+      const account = createVerifiedAccount(app);
       await page.goto("/");
       await signInAndSeeProfile(page, account);
       const signOutAnswer = page.waitForResponse((response) => response.request().method() === "POST");
@@ -105,7 +91,7 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test("Auth.js's own sign-out route also clears the site's data; an answer that keeps the session does not", async ({ page, app }) => {
-  const account = await createVerifiedAccount(page, app, "route-signout");
+  const account = createVerifiedAccount(app);
   await signInAndSeeProfile(page, account);
   const profile = await page.request.get("/profile");
   expect(profile.headers()["clear-site-data"]).toBeUndefined();
@@ -117,8 +103,8 @@ test("Auth.js's own sign-out route also clears the site's data; an answer that k
 });
 
 test("signing in as someone else in a browser signed in as Ada ends Ada's session, not just its cookie", async ({ page, app, browser }) => {
-  const ada = await createVerifiedAccount(page, app, "ada-first");
-  const bob = await createVerifiedAccount(page, app, "bob-second");
+  const ada = createVerifiedAccount(app);
+  const bob = createVerifiedAccount(app);
   await signInAndSeeProfile(page, ada);
   const adas = await sessionCookie(page.context());
   if (!adas) throw new Error("no session cookie after signing in");
@@ -138,8 +124,8 @@ test("signing in as someone else in a browser signed in as Ada ends Ada's sessio
   expect(ended.filter((event) => JSON.stringify(event.detail) === '{"replacedBySignIn":true}')).toHaveLength(1);
 });
 
-test("revoking a session row ends that browser's session at its next request, and only that one", async ({ page, app, browser }) => {
-  const account = await createVerifiedAccount(page, app, "revoke");
+test("revoking a session row ends that browser's session at its next request, and only that one", async ({ app, browser }) => {
+  const account = createVerifiedAccount(app);
   const userAgent = (device: string) => `e2e-${device}-${randomBytes(4).toString("hex")}`;
   const laptop = await browser.newContext({ baseURL: app.baseURL, userAgent: userAgent("laptop") });
   const phone = await browser.newContext({ baseURL: app.baseURL, userAgent: userAgent("phone") });
@@ -161,8 +147,8 @@ test("revoking a session row ends that browser's session at its next request, an
 });
 
 test("an earlier user's cookie does not carry over into the next sign-in", async ({ page, app, browser }) => {
-  const ada = await createVerifiedAccount(page, app, "ada");
-  const bob = await createVerifiedAccount(page, app, "bob");
+  const ada = createVerifiedAccount(app);
+  const bob = createVerifiedAccount(app);
   await signInAndSeeProfile(page, ada);
   const adas = await sessionCookie(page.context());
   if (!adas) throw new Error("no session cookie after signing in");
@@ -182,12 +168,12 @@ test("an earlier user's cookie does not carry over into the next sign-in", async
   await planted.close();
   const sessions = await app.withDb((db) => db.session.findMany({ where: { user: { email: { in: [ada.email, bob.email] } } }, include: { user: { select: { email: true } } } }));
   expect(sessions.filter((s) => s.revokedAt === null).map((s) => s.user.email)).toEqual([bob.email]);
-  // each account's confirmation (signed out since) and the two sign-ins here: no other
-  expect(sessions).toHaveLength(4);
+  // the two sign-ins here: no other
+  expect(sessions).toHaveLength(2);
 });
 
 test("a signed-in person who opens /login or /register is sent to the profile", async ({ page, app }) => {
-  const account = await createVerifiedAccount(page, app, "signed-in");
+  const account = createVerifiedAccount(app);
   await signInAndSeeProfile(page, account);
   for (const path of ["/login", "/register"]) {
     await page.goto(path);
@@ -198,7 +184,7 @@ test("a signed-in person who opens /login or /register is sent to the profile", 
 
 test("every page of the signed-in zone offers Sign out", async ({ page, app }) => {
   expect(SIGNED_IN_PAGES).toContain("/profile");
-  const account = await createVerifiedAccount(page, app, "everywhere");
+  const account = createVerifiedAccount(app);
   await signInAndSeeProfile(page, account);
   for (const path of SIGNED_IN_PAGES) {
     await test.step(path, async () => {
@@ -209,59 +195,3 @@ test("every page of the signed-in zone offers Sign out", async ({ page, app }) =
     });
   }
 });
-
-for (const colorScheme of ["light", "dark"] as const) {
-  test(`the account pages have no accessibility violations (${colorScheme})`, async ({ page, app }) => {
-    test.slow(); // a dozen pages, each analysed by axe
-    await page.emulateMedia({ colorScheme });
-    const found: Record<string, { rule: string; targets: string[] }[]> = {};
-    const check = async (name: string) => {
-      // Next.js streams the metadata: after a client-side navigation the title comes a moment later
-      await expect(page).toHaveTitle(/Accounts$/);
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      if (violations.length > 0) {
-        found[name] = violations.map((v) => ({ rule: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
-      }
-    };
-
-    await page.goto("/");
-    await check("/");
-    await page.goto("/register");
-    await check("/register");
-    const account = newAccount("axe");
-    await fillRegistration(page, { ...account, password: "short" });
-    await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
-    await check("/register with errors");
-    await register(page, account);
-    await check("/register/check-email");
-
-    await page.goto(`/verify-email?token=${randomBytes(32).toString("base64url")}`);
-    await expect(page.getByRole("button", { name: "Confirm my email" })).toBeVisible();
-    await check("/verify-email?token=<forged>");
-    await submitConfirmation(page, "any password at all");
-    await expect(page.getByRole("heading", { name: "This link doesn't work" })).toBeVisible();
-    await check("/verify-email: link doesn't work");
-    await page.goto(await verificationLink(app, account.email));
-    await submitConfirmation(page, "not the right passphrase");
-    await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
-    await check("/verify-email with a wrong password");
-    await submitConfirmation(page, account.password);
-    await expect(page).toHaveURL(/\/profile\?updated=verified$/);
-    await check("/profile: confirmed and signed in");
-    await signOutFromHeader(page);
-    await page.goto("/verify-email?status=verified");
-    await check("/verify-email: confirmed");
-
-    await signIn(page, { ...account, password: "not the right passphrase" });
-    await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
-    await check("/login with an error");
-    await signInAndSeeProfile(page, account);
-    for (const path of SIGNED_IN_PAGES) {
-      await page.goto(path);
-      await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-      await check(path);
-    }
-
-    expect(found).toEqual({});
-  });
-}

@@ -5,7 +5,7 @@
 // in two-instances.spec.ts.)
 import type { Page } from "@playwright/test";
 import { createVerifiedAccount, signIn, signInThroughAuthRoute } from "../support/accounts";
-import { expect, test } from "../support/fixtures";
+import { expect, javaScriptVariant, test } from "../support/fixtures";
 import { uniqueEmail } from "../support/mail";
 import { SIGN_IN_FAILED } from "../support/settings";
 
@@ -27,25 +27,27 @@ async function answersTo(page: Page, email: string, passwords: string[]): Promis
 const wrongGuesses = Array.from({ length: FREE_FAILURES }, (_, i) => `wrong guess number ${i}`);
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`Throttling: the sixth sign-in after five failures waits, even with the right password (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({
-    browser,
-    page,
-    app,
-  }) => {
-    const account = await createVerifiedAccount(page, app, "throttled");
-    const context = await browser.newContext({ baseURL: app.baseURL, javaScriptEnabled });
-    const person = await context.newPage();
-    const answers = await answersTo(person, account.email, [...wrongGuesses, account.password]);
-    expect(answers).toEqual([...wrongGuesses.map(() => SIGN_IN_FAILED), WAIT]);
-    await expect(person).toHaveURL(/\/login/);
-    await person.goto("/profile");
-    await expect(person).toHaveURL(/\/login\?callbackUrl=/);
-    await context.close();
+  test.describe(() => {
+    javaScriptVariant(javaScriptEnabled);
+    test(`Throttling: the sixth sign-in after five failures waits, even with the right password (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({
+      browser,
+      app,
+    }) => {
+      const account = createVerifiedAccount(app);
+      const context = await browser.newContext({ baseURL: app.baseURL, javaScriptEnabled });
+      const person = await context.newPage();
+      const answers = await answersTo(person, account.email, [...wrongGuesses, account.password]);
+      expect(answers).toEqual([...wrongGuesses.map(() => SIGN_IN_FAILED), WAIT]);
+      await expect(person).toHaveURL(/\/login/);
+      await person.goto("/profile");
+      await expect(person).toHaveURL(/\/login\?callbackUrl=/);
+      await context.close();
+    });
   });
 }
 
 test("Throttling: an address with no account gets exactly the same answers", async ({ page, app }) => {
-  const known = await createVerifiedAccount(page, app, "throttle-known");
+  const known = createVerifiedAccount(app);
   const unknown = uniqueEmail("throttle-nobody");
   const forKnown = await answersTo(page, known.email, [...wrongGuesses, known.password]);
   const forUnknown = await answersTo(page, unknown, [...wrongGuesses, known.password]);
@@ -53,7 +55,7 @@ test("Throttling: an address with no account gets exactly the same answers", asy
 });
 
 test("Throttling: Auth.js's route answers a throttled sign-in with Retry-After", async ({ page, app }) => {
-  const account = await createVerifiedAccount(page, app, "throttle-route");
+  const account = createVerifiedAccount(app);
   for (const password of wrongGuesses) {
     const failed = await signInThroughAuthRoute(page.request, { email: account.email, password }, { maxRedirects: 0 });
     expect(failed.headers().location).toContain("code=credentials");
@@ -70,7 +72,7 @@ test("Throttling: Auth.js's route answers a throttled sign-in with Retry-After",
 });
 
 test("Throttling: a throttled account and a throttled address with no account get the same status, Location and words", async ({ page, app }) => {
-  const known = await createVerifiedAccount(page, app, "throttle-alike");
+  const known = createVerifiedAccount(app);
   const unknown = { email: uniqueEmail("throttle-alike-nobody"), password: known.password };
   const answers = [];
   for (const who of [known, unknown]) {

@@ -73,10 +73,17 @@ export async function createConfirmedAccount(page: Page, app: Pick<App, "sink">,
   return account;
 }
 
-/** A verified account, ready to sign in: confirming signed the browser in, so it signs out again. */
-export async function createVerifiedAccount(page: Page, app: Pick<App, "sink">, label = "user"): Promise<TestAccount> {
+/** A verified account registered and confirmed on the page, ready to sign in: confirming signed the browser in, so it signs out again. */
+export async function registerVerifiedAccount(page: Page, app: Pick<App, "sink">, label = "user"): Promise<TestAccount> {
   const account = await createConfirmedAccount(page, app, label);
   await signOutFromHeader(page);
+  return account;
+}
+
+/** A verified account nobody has used, ready to sign in: one of those seeded into the worker's database (seed-accounts.ts). */
+export function createVerifiedAccount(app: Pick<App, "accounts">): TestAccount {
+  const account = app.accounts.take();
+  if (!account) throw new Error("the worker's seeded accounts are all taken: raise SEEDED_ACCOUNTS in fixtures.ts");
   return account;
 }
 

@@ -2,15 +2,12 @@
 // settings (an https AUTH_URL, rotated secrets) or restart it with others.
 // One verified account is written into its database before it starts, so
 // no mail round trip is needed to sign in.
-import { createHmac } from "node:crypto";
-import bcrypt from "bcryptjs";
-import { normalizePassword } from "../../lib/auth/password-policy";
-import { createDbClient } from "../../lib/db";
-import { createTestDatabase, type DbKind, type TestDatabase } from "../../test/databases";
+import { createTestDatabase, type DbKind } from "../../test/databases";
 import { SmtpSink } from "../../test/smtp-sink";
 import { newAccount, type TestAccount } from "./accounts";
 import { appEnv, sharedSecrets } from "./app-env";
 import { freePort, startAppServer, type AppServer } from "./app-server";
+import { seedVerifiedAccounts } from "./seed-accounts";
 
 export type OwnServer = {
   baseURL: string;
@@ -31,7 +28,7 @@ export async function startOwnServer(kind: DbKind, settings: (baseURL: string) =
   const account = newAccount("own-server");
   const cleanUp = () => Promise.all([sink.stop(), database.drop()]);
   try {
-    await seedVerifiedAccount(database, account, env.PASSWORD_PEPPER ?? secrets.PASSWORD_PEPPER);
+    await seedVerifiedAccounts(database.url, [account], env.PASSWORD_PEPPER ?? secrets.PASSWORD_PEPPER);
     const own: OwnServer = {
       baseURL,
       account,
@@ -52,18 +49,5 @@ export async function startOwnServer(kind: DbKind, settings: (baseURL: string) =
   } catch (error) {
     await cleanUp();
     throw error;
-  }
-}
-
-/** A confirmed account written straight into the database, at appEnv's BCRYPT_COST. */
-export async function seedVerifiedAccount(database: Pick<TestDatabase, "url">, account: TestAccount, pepper: string): Promise<void> {
-  const db = createDbClient(database.url);
-  try {
-    // lib/auth/password-hash.ts's pre-hash (that module is server-only), at appEnv's BCRYPT_COST of 10
-    const preHash = createHmac("sha384", pepper).update(normalizePassword(account.password), "utf8").digest("base64");
-    const passwordHash = await bcrypt.hash(preHash, 10);
-    await db.user.create({ data: { email: account.email, name: account.name, passwordHash, emailVerified: new Date() } });
-  } finally {
-    await db.$disconnect();
   }
 }

@@ -2,7 +2,7 @@
 // more browsers signed in as it, the current-password confirmation, and the
 // subjects of the mails those pages send.
 import { expect, type APIRequestContext, type Browser, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
-import { createConfirmedAccount, sessionCookie, signIn, signInThroughAuthRoute, type TestAccount } from "./accounts";
+import { createVerifiedAccount, sessionCookie, signIn, signInThroughAuthRoute, type TestAccount } from "./accounts";
 import type { App } from "./fixtures";
 
 export const WRONG_PASSWORD = "That isn't your current password.";
@@ -31,9 +31,11 @@ export async function signInQuickly(page: Page, account: Pick<TestAccount, "emai
   expect(await sessionCookie(page.context())).toBeDefined();
 }
 
-/** A new verified account, signed in on `page` by confirming its address (the page is left on the profile). */
-export async function signedInAccount(page: Page, app: App, label: string): Promise<TestAccount> {
-  return createConfirmedAccount(page, app, label);
+/** A verified account nobody has used, signed in on `page` (quickly: the page stays where it was). */
+export async function signedInAccount(page: Page, app: Pick<App, "accounts">): Promise<TestAccount> {
+  const account = createVerifiedAccount(app);
+  await signInQuickly(page, account);
+  return account;
 }
 
 /** Another browser signed in as `account`, e.g. with another user agent. */
