@@ -3,8 +3,8 @@
 // pages, the goodbye) pass axe, and the settings navigation marks where you
 // are. Each page's plain state is checked, light and dark, in pages-tour.spec.ts.
 import { randomBytes } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { axe } from "../support/axe";
 import { expect, test } from "../support/fixtures";
 import { RED, solidImage } from "../support/images";
 import { uniqueEmail } from "../support/mail";
@@ -34,7 +34,7 @@ function axeChecker(page: Page) {
   const check = async (state: string) => {
     // Next.js streams the metadata: after a client-side navigation the title comes a moment later
     await expect(page).toHaveTitle(/Accounts$/);
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    const { violations } = await axe(page).analyze();
     if (violations.length > 0) found[state] = violations.map((v) => ({ rule: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
   };
   return { check, found };

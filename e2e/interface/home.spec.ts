@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { axe } from "../support/axe";
 import { expect, test } from "../support/fixtures";
 
 test.describe("home page", () => {
@@ -7,7 +7,7 @@ test.describe("home page", () => {
       await page.emulateMedia({ colorScheme });
       await page.goto("/");
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      const results = await new AxeBuilder({ page }).analyze();
+      const results = await axe(page).analyze();
       expect(results.violations).toEqual([]);
     });
   }

@@ -3,9 +3,9 @@
 // changes they made), from the client address the server saw, and nobody
 // else's. The server log holds one JSON line per event and never a password,
 // token or link.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { createConfirmedAccount, sessionCookie, signInThroughAuthRoute, verificationLink } from "../support/accounts";
+import { axe } from "../support/axe";
 import { expect, test } from "../support/fixtures";
 import { signedInAccount } from "../support/settings";
 
@@ -41,7 +41,7 @@ test("Security events: the activity page lists the owner's sign-ins and changes,
   ]);
   expect(rows.join()).not.toContain("192.0.2.99");
 
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axe(page).analyze();
   expect(violations).toEqual([]);
 
   // the log: one JSON line per event, with no secret in any line

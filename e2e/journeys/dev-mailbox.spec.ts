@@ -1,8 +1,8 @@
 // The development mailbox, under `next dev` with no SMTP server configured:
 // a queued message is delivered by the worker into the local mailbox, where a
 // person can read it and follow its links.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { axe } from "../support/axe";
 import { expect, test } from "../support/fixtures";
 
 async function sendAndOpen(page: Page, to: string, note: string) {
@@ -29,7 +29,7 @@ test.describe("development mailbox", () => {
     const textPart = page.locator("pre");
     await expect(textPart).toContainText("Your note: hello <b>there</b>");
     await expect(page.frameLocator("iframe[title='HTML part']").getByText("Mail delivery works")).toBeVisible();
-    const results = await new AxeBuilder({ page }).exclude("iframe[title='HTML part']").analyze();
+    const results = await axe(page).exclude("iframe[title='HTML part']").analyze();
     expect(results.violations).toEqual([]);
 
     await textPart.getByRole("link", { name: app.baseURL }).click();

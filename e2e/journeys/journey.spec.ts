@@ -1,7 +1,7 @@
 // The core journey: register, confirm from the email with the password (which
 // signs in), see the profile, sign out, sign in again, sign out.
-import AxeBuilder from "@axe-core/playwright";
 import { confirmEmail, newAccount, register, signIn, signOutFromHeader } from "../support/accounts";
+import { axe } from "../support/axe";
 import { expect, javaScriptVariant, test } from "../support/fixtures";
 
 for (const javaScriptEnabled of [true, false]) {
@@ -23,7 +23,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("heading", { name: "Your profile" })).toBeVisible();
       await expect(page.getByRole("main")).toContainText(account.email);
       await expect(page.getByRole("main")).toContainText("Verified");
-      if (javaScriptEnabled) expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      if (javaScriptEnabled) expect((await axe(page).analyze()).violations).toEqual([]);
       await signOutFromHeader(page);
 
       await page.getByRole("banner").getByRole("link", { name: "Sign in" }).click();
@@ -36,7 +36,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("main")).toContainText(account.email);
       await expect(page.getByRole("main")).toContainText(account.name);
       // axe runs as a script, so only where scripts run
-      if (javaScriptEnabled) expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      if (javaScriptEnabled) expect((await axe(page).analyze()).violations).toEqual([]);
 
       await page.getByRole("button", { name: "Sign out" }).click();
       await expect(page).toHaveURL(`${app.baseURL}/`);

@@ -1,7 +1,7 @@
 // Changing the password while signed in, on both databases.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { createVerifiedAccount, sessionCookie, signIn as submitSignIn, type TestAccount } from "../support/accounts";
+import { axe } from "../support/axe";
 import { expect, javaScriptVariant, test } from "../support/fixtures";
 
 const NEW_PASSWORD = "copper kettles hum at noon";
@@ -93,8 +93,8 @@ test("the change-password page has no accessibility violations", async ({ page, 
   const account = createVerifiedAccount(app);
   await signIn(page, account);
   await page.goto("/settings/password");
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect((await axe(page).analyze()).violations).toEqual([]);
   await changePassword(page, "wrong current password", NEW_PASSWORD);
   await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect((await axe(page).analyze()).violations).toEqual([]);
 });

@@ -4,7 +4,6 @@
 // replaced links are refused with a way to get a new one, and a link that
 // already confirmed its address says so and offers sign-in.
 import { randomBytes } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import {
   CONFIRMED_NOTICE,
@@ -18,6 +17,7 @@ import {
   verificationLink,
   VERIFY_SUBJECT,
 } from "../support/accounts";
+import { axe } from "../support/axe";
 import { expect, javaScriptVariant, test, type App } from "../support/fixtures";
 import { mailsTo } from "../support/mail";
 
@@ -173,7 +173,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(password).toHaveAttribute("aria-invalid", "true");
       if (!javaScriptEnabled) await expect(password).toHaveValue(""); // a password is never sent back in the page
       expect(page.url()).not.toContain("token=");
-      if (javaScriptEnabled) expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      if (javaScriptEnabled) expect((await axe(page).analyze()).violations).toEqual([]);
 
       // an empty password is not even sent with JavaScript, and refused without
       await submitConfirmation(page, "");

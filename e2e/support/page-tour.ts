@@ -4,8 +4,8 @@
 // look at it (not under test-results/playwright, which Playwright empties at
 // the start of every run); the phone width also in dark mode.
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
+import { axe } from "./axe";
 
 export const SCREENSHOT_WIDTHS = [375, 1280] as const;
 const NARROWEST = 320;
@@ -35,7 +35,7 @@ export async function tourPage(page: Page, testInfo: TestInfo, name: string, fin
   await page.setViewportSize({ width: phone, height: HEIGHT });
   for (const colorScheme of ["dark", "light"] as const) {
     await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    const { violations } = await axe(page).analyze();
     for (const v of violations) problems.push(`axe ${colorScheme}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     await shoot(colorScheme === "dark" ? `${name}-${phone}-dark` : `${name}-${phone}`);
   }
