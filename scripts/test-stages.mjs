@@ -1,8 +1,9 @@
 // `npm test` and `npm run test:full`: every check, one stage after another,
 // stopping at the first that fails, with each stage's time at the end (CI's
-// log shows where its minutes go). --full runs the long versions: every e2e
-// spec on both databases, the long fuzz campaign, and the full bench and
-// load test.
+// log shows where its minutes go). --full runs the long versions: unit test
+// files each in a fresh module registry, every e2e spec on both databases and
+// every journey in both modes on each, the long fuzz campaign, and the full
+// bench and load test.
 import { spawnSync } from "node:child_process";
 
 const full = process.argv.includes("--full");
@@ -10,7 +11,7 @@ const stages = [
   ["format", "npm run format:check"],
   ["lint", "npm run lint"],
   ["typecheck", "npm run typecheck"],
-  ["unit", "npm run test:unit"],
+  ["unit", full ? "npm run test:unit -- --isolate" : "npm run test:unit"],
   ["build", "npm run build"],
   ["e2e", "npm run test:e2e"],
   ["bench", full ? "npm run bench" : "npm run bench -- --short"],
