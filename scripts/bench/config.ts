@@ -26,7 +26,7 @@ export type BenchConfig = AppSettings & {
 };
 
 const FULL = { phaseMs: 20_000, rounds: 3, warmupMs: 2_000 };
-const SHORT = { phaseMs: 3_000, rounds: 1, warmupMs: 1_000 };
+const SHORT = { phaseMs: 1_500, rounds: 1, warmupMs: 500 };
 
 export function readBenchConfig(args: readonly string[]): BenchConfig {
   const unknown = args.filter((arg) => arg !== "--short");
