@@ -12,7 +12,7 @@ import { SIGNED_OUT_UNCONFIRMED_MESSAGE, UNAVAILABLE_MESSAGE } from "../../lib/a
 import { createDbClient } from "../../lib/db";
 import { UNEXPECTED } from "../../lib/form-messages";
 import { startPrivatePostgres } from "../../test/private-postgres";
-import { registerVerifiedAccount, sessionCookie } from "../support/accounts";
+import { sessionCookie } from "../support/accounts";
 import { answerTime } from "../support/answer-time";
 import { expect, test } from "../support/fixtures";
 import { RED, solidImage } from "../support/images";
@@ -26,9 +26,7 @@ const LATE_REVOCATION_WITHIN_MS = 45_000;
 
 /** A signed-in browser whose account has a picture and an email change waiting, with the three pages open. */
 async function signedInBrowser(browser: Browser, instances: Instances, baseURL: string, javaScriptEnabled: boolean) {
-  const setup = await browser.newContext({ baseURL });
-  const account = await registerVerifiedAccount(await setup.newPage(), instances, "outage-buttons");
-  await setup.close();
+  const account = await instances.createVerifiedAccount();
   const context = await browser.newContext({ baseURL, javaScriptEnabled });
   const page = await context.newPage();
   await signInQuickly(page, account);

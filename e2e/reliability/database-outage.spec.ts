@@ -12,7 +12,7 @@ import { ANSWER } from "../../scripts/bench/answers";
 import { send } from "../../scripts/bench/http";
 import { attemptSignIn } from "../../scripts/bench/sign-in";
 import { startPrivatePostgres } from "../../test/private-postgres";
-import { registerVerifiedAccount, signIn } from "../support/accounts";
+import { signIn } from "../support/accounts";
 import { answerTime } from "../support/answer-time";
 import { expect, test } from "../support/fixtures";
 import { startInstances } from "../support/instances";
@@ -44,10 +44,8 @@ test.describe("Database outage", () => {
     try {
       if (!server) throw new Error("no server");
       const { baseURL } = server;
-      const setup = await browser.newContext({ baseURL });
-      const signingIn = await registerVerifiedAccount(await setup.newPage(), instances, "outage-sign-in");
-      const viewing = await registerVerifiedAccount(await setup.newPage(), instances, "outage-profile");
-      await setup.close();
+      const signingIn = await instances.createVerifiedAccount();
+      const viewing = await instances.createVerifiedAccount();
       const viewer = await attemptSignIn(baseURL, viewing.email, viewing.password);
       expect(viewer.verdict).toEqual({ designed: true, answer: ANSWER.signedIn });
       // a person in a real browser, signed in as the viewing account (the sign-in loop would end an older session of its own)

@@ -15,7 +15,6 @@ import { NO_DATABASE_HEADER, UNAVAILABLE_MESSAGE, UNAVAILABLE_PAGE } from "../..
 import { ANSWER } from "../../scripts/bench/answers";
 import { send, type CookieJar } from "../../scripts/bench/http";
 import { attemptSignIn } from "../../scripts/bench/sign-in";
-import { registerVerifiedAccount } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { startInstances } from "../support/instances";
 import { DESIGNED, OK, profileProbe, registrationProbe, says, signInProbe, UNAVAILABLE } from "../support/outage-probes";
@@ -57,7 +56,7 @@ async function profileRequest(baseURL: string, jar: CookieJar, email: string, pa
 test.describe("Database pool exhaustion", () => {
   test.skip(({ dbKind }) => dbKind !== "postgres", "the embedded database has no pool: it is one session inside the app's process");
 
-  test("every pooled connection busy: fast designed answers, no profile data, and recovery once they are free", async ({ browser }) => {
+  test("every pooled connection busy: fast designed answers, no profile data, and recovery once they are free", async () => {
     test.setTimeout(120_000);
     const settings = {
       DB_POOL_SIZE: String(POOL_SIZE),
@@ -70,10 +69,8 @@ test.describe("Database pool exhaustion", () => {
     try {
       if (!server) throw new Error("no server");
       const { baseURL } = server;
-      const setup = await browser.newContext({ baseURL });
-      const signingIn = await registerVerifiedAccount(await setup.newPage(), instances, "pool-sign-in");
-      const viewing = await registerVerifiedAccount(await setup.newPage(), instances, "pool-profile");
-      await setup.close();
+      const signingIn = await instances.createVerifiedAccount();
+      const viewing = await instances.createVerifiedAccount();
       const viewer = await attemptSignIn(baseURL, viewing.email, viewing.password);
       expect(viewer.verdict).toEqual({ designed: true, answer: ANSWER.signedIn });
       expect(await profileProbe(baseURL, viewer.jar, viewing.email)).toBe(OK);

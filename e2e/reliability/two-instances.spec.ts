@@ -5,7 +5,7 @@
 // request can name its client in X-Forwarded-For as a load balancer would.
 import { request as httpClient, type APIRequestContext, type Page } from "@playwright/test";
 import { createDbClient } from "../../lib/db";
-import { authCsrf, registerVerifiedAccount, sessionCookie, signIn, signInThroughAuthRoute } from "../support/accounts";
+import { authCsrf, sessionCookie, signIn, signInThroughAuthRoute } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { startInstances, type Instances } from "../support/instances";
 import { uniqueEmail } from "../support/mail";
@@ -51,7 +51,7 @@ test.describe("two instances on one PostgreSQL database", () => {
     const [a, b] = instances.servers;
     const context = await browser.newContext({ baseURL: a?.baseURL });
     const page = await context.newPage();
-    const account = await registerVerifiedAccount(page, instances, "two-lock");
+    const account = await instances.createVerifiedAccount();
     for (let n = 0; n < LOCKOUT_FAILURES; n++) {
       const failed = await signInThroughAuthRoute(await clientOf(n, `198.51.100.${n + 1}`), { email: account.email, password: `guess ${n}` }, { maxRedirects: 0 });
       expect(codeOf(failed), `failure ${n + 1}`).toBe("credentials");
@@ -104,7 +104,7 @@ test.describe("two instances on one PostgreSQL database", () => {
   }) => {
     const ip = "203.0.113.30";
     const context = await browser.newContext({ baseURL: instances.servers[0]?.baseURL });
-    const account = await registerVerifiedAccount(await context.newPage(), instances, "two-burst");
+    const account = await instances.createVerifiedAccount();
     const burstClients = await Promise.all([0, 1].map((n) => clientOf(n, ip)));
     const csrfs = await Promise.all(burstClients.map((client) => authCsrf(client)));
     const burst = Array.from({ length: 30 }, (_, n) =>
@@ -125,7 +125,7 @@ test.describe("two instances on one PostgreSQL database", () => {
   test("Throttling across instances: reset requests for one address, alternating instances, queue three mails an hour", async ({ browser }) => {
     const contexts = await Promise.all(instances.servers.map((server) => browser.newContext({ baseURL: server.baseURL })));
     const pages = await Promise.all(contexts.map((context) => context.newPage()));
-    const account = await registerVerifiedAccount(pages[0] as Page, instances, "two-reset");
+    const account = await instances.createVerifiedAccount();
     // the same answer every time, on either instance
     for (let n = 0; n < 4; n++) await requestReset(pages[n % 2] as Page, account.email);
     const db = createDbClient(instances.database.url);
@@ -141,7 +141,7 @@ test.describe("two instances on one PostgreSQL database", () => {
     const [a, b] = instances.servers;
     const context = await browser.newContext({ baseURL: a?.baseURL });
     const page = await context.newPage();
-    const account = await registerVerifiedAccount(page, instances, "two-session");
+    const account = await instances.createVerifiedAccount();
     await signInQuickly(page, account);
     const cookie = await sessionCookie(context);
     if (!cookie) throw new Error("no session cookie");

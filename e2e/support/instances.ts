@@ -3,10 +3,19 @@
 // must see. Each listens on its own port (and so has its own AUTH_URL).
 import { createTestDatabase, type TestDatabase } from "../../test/databases";
 import { SmtpSink } from "../../test/smtp-sink";
+import { newAccount, type TestAccount } from "./accounts";
 import { appEnv, sharedSecrets } from "./app-env";
 import { freePort, startAppServer, type AppServer } from "./app-server";
+import { seedVerifiedAccounts } from "./seed-accounts";
 
-export type Instances = { servers: AppServer[]; sink: SmtpSink; database: TestDatabase; stop: () => Promise<void> };
+export type Instances = {
+  servers: AppServer[];
+  sink: SmtpSink;
+  database: TestDatabase;
+  /** a confirmed account written into their database (seed-accounts.ts), for specs whose subject is not registration */
+  createVerifiedAccount: () => Promise<TestAccount>;
+  stop: () => Promise<void>;
+};
 
 /** `given` (a fresh copy of the run's template if not given) is dropped by stop(), as is the sink. */
 export async function startInstances(count: number, settings: Record<string, string>, given?: TestDatabase): Promise<Instances> {
@@ -27,5 +36,10 @@ export async function startInstances(count: number, settings: Record<string, str
     await stop();
     throw error;
   }
-  return { servers, sink, database, stop };
+  const createVerifiedAccount = async () => {
+    const account = newAccount("seeded");
+    await seedVerifiedAccounts(database.url, [account], secrets.PASSWORD_PEPPER);
+    return account;
+  };
+  return { servers, sink, database, createVerifiedAccount, stop };
 }
